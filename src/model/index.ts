@@ -1,0 +1,4 @@
+export type * from './document.js';
+export type * from './report.js';
+export * from './amount.js';
+export * from './errors.js';

@@ -1,0 +1,112 @@
+/**
+ * The Report: the canonical model and the JSON contract of `juesuan extract` (see DESIGN.md).
+ * Fields beyond the design's are additions with their own meaning; none changes a design field.
+ */
+import type { SourceInfo } from './document.js';
+
+export type ReportKind = 'final-accounts' | 'budget' | 'performance-evaluation';
+export type ReportScope = 'department' | 'unit';
+export type MoneyUnit = '元' | '万元' | '亿元';
+
+export interface Report {
+  schema: 'juesuan/report@1';
+  title: string;
+  entity: string;
+  year: number;
+  kind: ReportKind;
+  scope: ReportScope | null;
+  moneyUnit: MoneyUnit;
+  tables: Table[];
+  facts?: Fact[];
+  /** The narrative (情况说明, 概况, 名词解释 …) as a tree of numbered sections. */
+  sections: Section[];
+  /** Which template family the tables follow, when it can be told (gd = national/Guangdong, sx = Shanxi, sc = Sichuan). */
+  template: TemplateFamily | null;
+  source: SourceInfo;
+  /** What recognition could not place: tables without a known title, notes on dropped content. */
+  diagnostics: Diagnostic[];
+}
+
+export type TemplateFamily = 'gd' | 'sx' | 'sc';
+
+export interface Fact {
+  subject: string;
+  basis: 'current' | 'prior' | 'budget' | 'adjusted_budget' | string;
+  measure: 'amount' | 'change' | 'rate' | 'share' | 'completion' | 'count';
+  value: number | null;
+  unit: string;
+  text: string;
+  span: Span;
+  link?: { table: string; row: string; column: string };
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  line?: number;
+  page?: number;
+}
+
+export interface Column {
+  key: string;
+  label: string;
+}
+
+export interface Table {
+  id: string;
+  title: string;
+  empty: boolean;
+  columns: Column[];
+  rows: Row[];
+  /** Decimal places printed in the amount cells (2 for 万元 tables); rounding tolerances depend on it. */
+  decimals: number;
+  /** The printed label such as `表1` or `公开01表`, when there is one. */
+  label?: string;
+  source: { line: number; endLine: number; page?: number };
+  recognition: TableRecognition;
+}
+
+export interface TableRecognition {
+  /** How the columns were mapped: by the printed 栏次 numbers, by header labels, or by position. */
+  columnsBy: 'column-numbers' | 'labels' | 'position';
+  /** Number of page-split parts joined into this table. */
+  parts: number;
+  /** Header rows dropped (the first header block and its repetitions after page breaks). */
+  headerRowsDropped: number;
+  /** Printed rows that could not be keyed (kept out of `rows`, listed here). */
+  unmatchedRows: { line: number; text: string }[];
+  /** 0–1: share of printed data rows that were keyed. */
+  confidence: number;
+}
+
+export interface Row {
+  key: string;
+  code?: string;
+  name: string;
+  line?: number;
+  cells: Record<string, number | null>;
+  /** 1-based line (or page for paged formats) where the row was printed. */
+  source?: { line: number; page?: number };
+}
+
+export interface Section {
+  /** The printed number: 第一部分, 一, （一）, 1 … ('' for an unnumbered heading). */
+  number: string;
+  title: string;
+  /** 1 = 第X部分, 2 = 一、, 3 = （一）, 4 = 1., 5 = (1) */
+  level: number;
+  paragraphs: Paragraph[];
+  children: Section[];
+  span: Span;
+}
+
+export interface Paragraph {
+  text: string;
+  span: Span;
+}
+
+export interface Diagnostic {
+  level: 'info' | 'warning';
+  message: string;
+  line?: number;
+}

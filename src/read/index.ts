@@ -1,0 +1,130 @@
+/**
+ * The read stage: bytes → Document. One reader per format; nothing after this stage knows formats.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Document, SourceFormat } from '../model/document.js';
+import { JuesuanError } from '../model/errors.js';
+import { decode, detectBom, encodingFromLabel, looksBinary, replacementRatio, type TextEncodingName } from './encoding.js';
+import { readHtml } from './html/index.js';
+import { readLines } from './text/index.js';
+
+export { decode, detectBom } from './encoding.js';
+export { readLines } from './text/index.js';
+export { readHtml } from './html/index.js';
+
+export interface ReadOptions {
+  /** Force a format instead of guessing from the extension and content. */
+  format?: SourceFormat;
+  /** Largest input accepted, in bytes (default 200 MiB). */
+  maxBytes?: number;
+}
+
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+const EXTENSIONS: Record<string, SourceFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.shtml': 'html',
+};
+
+/** Formats recognised by their signature, with the message for a format this version cannot read yet. */
+const SIGNATURES: { bytes: number[]; name: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], name: 'PDF' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'Office（docx/xlsx）或 ZIP 压缩' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], name: 'Office 97-2003（doc/xls）' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'PNG 图片' },
+  { bytes: [0xff, 0xd8, 0xff], name: 'JPEG 图片' },
+  { bytes: [0x1f, 0x8b], name: 'GZIP 压缩' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], name: 'RAR 压缩' },
+];
+
+export async function readDocumentFile(path: string, options: ReadOptions = {}): Promise<Document> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new JuesuanError('not_found', `文件不存在或无法访问：${path}`, path);
+  }
+  if (!info.isFile()) throw new JuesuanError('not_a_file', `不是文件：${path}`, path);
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (info.size > max) {
+    throw new JuesuanError('too_large', `文件过大（${formatBytes(info.size)}，上限 ${formatBytes(max)}）：${path}`, path);
+  }
+  const bytes = await readFile(path);
+  return readDocument(bytes, { ...options, path });
+}
+
+/** Read a document from bytes already in memory. `path` names it in messages and picks the format by extension. */
+export function readDocument(bytes: Uint8Array, options: ReadOptions & { path?: string } = {}): Document {
+  const path = options.path ?? '<输入>';
+  if (bytes.length === 0 || (bytes.length <= 4 && detectBom(bytes) && bytes.length === (detectBom(bytes)?.length ?? 0))) {
+    throw new JuesuanError('empty', `文件为空：${path}`, path);
+  }
+  for (const sig of SIGNATURES) {
+    if (sig.bytes.every((b, i) => bytes[i] === b)) {
+      throw new JuesuanError('unsupported_format', `暂不支持读取 ${sig.name} 文件：${path}`, path);
+    }
+  }
+  if (!detectBom(bytes) && looksBinary(bytes)) {
+    throw new JuesuanError('binary', `不是文本文件（含二进制内容），无法读取：${path}`, path);
+  }
+  const ext = extname(path).toLowerCase();
+  let format = options.format ?? EXTENSIONS[ext];
+  if (options.format === undefined && ext !== '' && format === undefined && !/^\.\d+$/.test(ext)) {
+    // An unknown extension: accept it only if the content is clearly text or HTML.
+    format = undefined;
+  }
+  const declared = format === 'html' || format === undefined ? declaredCharset(bytes) : undefined;
+  const decoded = decode(bytes, declared);
+  if (replacementRatio(decoded.text) > 0.02) {
+    throw new JuesuanError('undecodable', `无法识别文件编码（不是 UTF-8、UTF-16 或 GB18030 文本）：${path}`, path);
+  }
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') throw new JuesuanError('empty', `文件为空：${path}`, path);
+  if (format === undefined) {
+    if (looksLikeHtml(text)) format = 'html';
+    else if (ext === '' || ext === '.csv' || ext === '.tsv' || ext === '.log') format = 'text';
+    else throw new JuesuanError('unsupported_format', `不支持的文件类型“${ext}”：${basename(path)}（支持 .txt .md .html）`, path);
+  }
+  const source = {
+    path,
+    format,
+    encoding: decoded.encoding,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  if (format === 'html') {
+    const html = readHtml(text);
+    const blocks = html.blocks;
+    if (html.title && !blocks.some((b) => b.kind === 'heading' || b.kind === 'paragraph')) {
+      blocks.unshift({ kind: 'heading', level: 1, text: html.title, pos: { line: 1, start: 0, end: 0 } });
+    }
+    return { source, text: html.text, blocks, ...(html.title ? { title: html.title } : {}) };
+  }
+  return { source, text, blocks: readLines(text, { markdown: true }) };
+}
+
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<table[\s>]/.test(head) && /<\/t[dr]>/.test(text.slice(0, 65536).toLowerCase());
+}
+
+/** The charset an HTML page declares in its first bytes (`<meta charset>` or http-equiv). */
+function declaredCharset(bytes: Uint8Array): TextEncodingName | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m?.[1] ? encodingFromLabel(m[1]) : undefined;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}

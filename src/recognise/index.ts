@@ -1,0 +1,117 @@
+/**
+ * The recognise stage: Document → Report. Finds the table of contents (kept out of the narrative),
+ * the standard tables (by title), the metadata, and the narrative's section tree.
+ */
+import type { Block, Document } from '../model/document.js';
+import { JuesuanError } from '../model/errors.js';
+import type { Diagnostic, Report, Table, TemplateFamily } from '../model/report.js';
+import { locateTables } from './locate.js';
+import { findEntity, findKind, findMoneyUnit, findScope, findTitle, findYear, isTocHeading } from './metadata.js';
+import { buildSections } from './narrative/sections.js';
+import { compact } from './normalise.js';
+import { buildTable } from './tables/index.js';
+
+export { TABLE_TITLES, matchTitle } from './tables/index.js';
+export { headingForm } from './narrative/sections.js';
+export { compact, labelKey, rowName, stripOrdinal } from './normalise.js';
+
+/** Compare a TOC entry with a body heading: no spaces, leader dots, page numbers or markup. */
+function tocKey(text: string): string {
+  return compact(text)
+    .replace(/(?:\.{2,}|…+|·{2,}|-{3,}).*$/, '')
+    .replace(/第?\d+页?$/, '')
+    .replace(/[：:]/g, '');
+}
+
+/**
+ * Blocks of the table of contents. It starts at a 目录 line (or the first leader-dot entry) and ends
+ * where its first entry appears again as a body heading.
+ */
+export function findToc(blocks: Block[]): Set<number> {
+  const toc = new Set<number>();
+  blocks.forEach((b, i) => b.kind === 'paragraph' && b.toc && toc.add(i));
+  const start = blocks.findIndex((b) => b.kind !== 'table' && isTocHeading(b.text));
+  if (start < 0) return toc;
+  toc.add(start);
+  const entries = new Set<string>();
+  for (let i = start + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'table') break;
+    const key = tocKey(b.text);
+    if (key === '') continue;
+    const isEntry = b.kind === 'paragraph' && b.toc;
+    // The body begins where a line of the contents appears again (as a heading, not an entry).
+    if (!isEntry && entries.has(key)) break;
+    if (!isEntry && b.kind === 'heading' && entries.size > 0) break;
+    if (compact(b.text).length > 80) break; // body text: the contents ended without repeating a line
+    if (/^(?:公开|发布|编制)(?:时间|日期)/.test(key)) {
+      toc.add(i);
+      continue;
+    }
+    entries.add(key);
+    toc.add(i);
+  }
+  return toc;
+}
+
+function templateFamily(tables: Table[]): TemplateFamily | null {
+  if (tables.length === 0) return null;
+  if (tables.some((t) => t.id.startsWith('sc-'))) return 'sc';
+  if (tables.some((t) => /^公开\d+表$/.test(t.label ?? '') || t.id === '10')) return 'sx';
+  return 'gd';
+}
+
+export interface RecogniseOptions {
+  /** Throw `not_a_document` when neither a report title nor a standard table is found (default true). */
+  requireDocument?: boolean;
+}
+
+export function recognise(doc: Document, options: RecogniseOptions = {}): Report {
+  const blocks = doc.blocks;
+  const toc = findToc(blocks);
+  const located = locateTables(blocks, toc);
+  const title = findTitle(blocks, doc.title);
+  const year = findYear(title, doc.text);
+  const kind = findKind(title, located.tables.length > 0);
+  if ((options.requireDocument ?? true) && (kind === undefined || (located.tables.length === 0 && !/决算|预算|绩效/.test(title)))) {
+    throw new JuesuanError('not_a_document', `未识别出决算、预算或绩效评价文档（找不到标准表格或文档标题）：${doc.source.path}`, doc.source.path);
+  }
+  const ctx = { year };
+  const tables = located.tables.map((t) => buildTable(t, ctx));
+  tables.sort((a, b) => tableOrder(a.id) - tableOrder(b.id) || a.source.line - b.source.line);
+  const diagnostics: Diagnostic[] = [];
+  for (const u of located.untitled) {
+    diagnostics.push({ level: 'info', message: `第 ${u.line} 行起的表格（${u.rows} 行）不是标准决算表，未提取`, line: u.line });
+  }
+  for (const t of tables) {
+    for (const r of t.recognition.unmatchedRows) {
+      diagnostics.push({ level: 'warning', message: `表 ${t.id}「${t.title}」第 ${r.line} 行未能识别：${r.text}`, line: r.line });
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const t of tables) seen.set(t.id, (seen.get(t.id) ?? 0) + 1);
+  for (const [id, n] of seen) if (n > 1) diagnostics.push({ level: 'warning', message: `表 ${id} 出现了 ${n} 次` });
+  // The cover (before the contents or the first numbered section) is not narrative.
+  const tocStart = Math.min(...[...toc], blocks.length);
+  const firstSection = blocks.findIndex((b) => b.kind !== 'table' && /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．])/.test(compact(b.text)));
+  const bodyStart = Math.min(tocStart, firstSection < 0 ? blocks.length : firstSection);
+  const include = (i: number) => i >= bodyStart && !toc.has(i) && !located.consumed.has(i);
+  return {
+    schema: 'juesuan/report@1',
+    title,
+    entity: findEntity(title, located.tables),
+    year: year ?? 0,
+    kind: kind ?? 'final-accounts',
+    scope: findScope(title, doc.text, located.tables),
+    moneyUnit: findMoneyUnit(located.tables, doc.text),
+    tables,
+    sections: buildSections(blocks, include),
+    template: templateFamily(tables),
+    source: doc.source,
+    diagnostics,
+  };
+}
+
+function tableOrder(id: string): number {
+  return /^\d+$/.test(id) ? Number(id) : 100;
+}

@@ -1,0 +1,25 @@
+/** Report → JSON and CSV, the machine-readable outputs of `juesuan extract`. */
+import type { Report } from '../model/report.js';
+
+export function reportToJson(report: Report, pretty = true): string {
+  return JSON.stringify(report, null, pretty ? 2 : undefined);
+}
+
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One line per cell: table,row_key,code,name,column,value (blank value = blank or —— cell). */
+export function reportToCsv(report: Report): string {
+  const lines = ['table,row_key,code,name,column,value'];
+  for (const table of report.tables) {
+    for (const row of table.rows) {
+      for (const [column, value] of Object.entries(row.cells)) {
+        lines.push([table.id, row.key, row.code ?? '', row.name, column, value].map(csvField).join(','));
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
