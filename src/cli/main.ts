@@ -4,6 +4,25 @@ import { extractFile } from '../index.js';
 import { JuesuanError } from '../model/errors.js';
 import { reportToCsv, reportToJson } from '../render/report.js';
 import { formatTables } from './tables-text.js';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+
+/** The fictional example document shipped with the package (not a real disclosure). */
+const EXAMPLE = fileURLToPath(new URL('../../../examples/示例单位2024年度单位决算.txt', import.meta.url));
+
+const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：' };
+
+/** Commander writes its own errors in English; users read Chinese. */
+function translateError(text: string): string {
+  return text
+    .replace(/^error: missing required argument '(.+)'/m, '缺少参数 <$1>')
+    .replace(/^error: option '(.+)' argument missing/m, '选项 $1 缺少取值')
+    .replace(/^error: unknown option '(.+)'/m, '未知选项 $1')
+    .replace(/^error: unknown command '(.+)'/m, '未知命令 $1')
+    .replace(/^error: too many arguments(?: for '(.+)')?\..*$/m, '参数过多')
+    .replace(/\(Did you mean (.+)\?\)/, '（是否想用 $1？）')
+    .replace(/^(?!juesuan：)(.+)$/m, 'juesuan：$1');
+}
 
 const program = new Command();
 
@@ -14,14 +33,15 @@ program
   .helpOption('-h, --help', '显示帮助')
   .addHelpCommand('help [command]', '显示某个命令的帮助')
   .showHelpAfterError('（使用 --help 查看用法）')
-  .configureOutput({ outputError: (str, write) => write(str) })
+  .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+  .configureOutput({ outputError: (str, write) => write(translateError(str)) })
   .exitOverride();
 
 program
   .command('extract')
   .description('读取一份决算公开文档（.txt .md .html），输出识别出的报告')
   .argument('<file>', '文档文件路径')
-  .option('-f, --format <format>', '输出格式：json（完整报告）、csv（每个单元格一行）、tables（表格文本）', 'json')
+  .option('-f, --format <format>', '输出格式：json（完整报告，默认）、csv（每个单元格一行）、tables（表格文本）', 'json')
   .action(async (file: string, opts: { format: string }) => {
     if (!['json', 'csv', 'tables'].includes(opts.format)) {
       throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 json、csv、tables）`);
@@ -29,6 +49,15 @@ program
     const report = await extractFile(file);
     const out = opts.format === 'csv' ? reportToCsv(report) : opts.format === 'tables' ? formatTables(report) : reportToJson(report) + '\n';
     await write(out);
+  });
+
+program
+  .command('demo')
+  .description('演示：读取项目自带的虚构示例文档，打印识别出的各张表')
+  .action(async () => {
+    const report = await extractFile(EXAMPLE);
+    await write(formatTables(report));
+    await write(`\n以上为示例文档 ${relative(process.cwd(), EXAMPLE) || EXAMPLE} 的识别结果。处理自己的文件：juesuan extract 文件路径 [--format json|csv|tables]\n`);
   });
 
 function write(text: string): Promise<void> {

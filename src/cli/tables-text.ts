@@ -30,10 +30,15 @@ export function formatTables(report: Report): string {
     out.push('');
     out.push(`【表${t.id}】${t.title}${t.empty ? '（本表无数据）' : ''}　${t.rows.length} 行`);
     const keys = [...new Set(t.rows.flatMap((r) => Object.keys(r.cells)))];
-    const label = (r: (typeof t.rows)[number]) => `${r.code ? r.code + ' ' : ''}${r.name || r.key}`;
+    const label = (r: (typeof t.rows)[number]) => `${r.code ? r.code + ' ' : ''}${r.name || (r.key === 'main' ? '“三公”经费' : r.key)}`;
     const labelWidth = Math.min(40, Math.max(8, ...t.rows.map((r) => width(label(r)))));
-    const colWidth = Math.max(10, ...t.rows.flatMap((r) => Object.values(r.cells).map((v) => width(amount(v)))));
-    out.push(pad('项目', labelWidth) + keys.map((k) => pad(`栏${k}`, colWidth + 2, true)).join(''));
+    const colWidth = Math.max(14, ...t.rows.flatMap((r) => Object.values(r.cells).map((v) => width(amount(v)))));
+    const heading = (k: string) => {
+      const label = t.columns.find((c) => c.key === k)?.label ?? '';
+      const short = label.length > 6 ? label.slice(-6) : label;
+      return k === 'amount' ? short || '金额' : `${k}.${short}`;
+    };
+    out.push(pad('项目', labelWidth) + keys.map((k) => pad(heading(k), colWidth + 2, true)).join(''));
     for (const r of t.rows) {
       out.push(pad(label(r), labelWidth) + keys.map((k) => pad(k in r.cells ? amount(r.cells[k]) : '', colWidth + 2, true)).join(''));
     }

@@ -1,0 +1,230 @@
+/**
+ * Other forms of the seed documents, generated in test code from the seed text (never stored in the
+ * repository): the HTML a Word export or a CMS produces, markdown with pipe tables, and the layout
+ * variants real publishers print. The seed text is the plain-text copy of a printed disclosure:
+ * table rows are tab-separated lines, and a blank line between two runs of rows is a page break.
+ */
+
+export type Segment =
+  | { kind: 'line'; text: string }
+  | { kind: 'blank' }
+  | { kind: 'table'; rows: string[][] };
+
+/** A table-of-contents line (leader dots, tab, page number) is text, not a table row. */
+const TOC_LINE = /(?:\.{3,}|…{2,})\s*\t\s*\d+\s*$/;
+
+/** Split seed text into lines, blank lines and tables (runs of tab-separated lines). */
+export function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (raw.trim() === '') {
+      out.push({ kind: 'blank' });
+      continue;
+    }
+    if (raw.includes('\t') && !TOC_LINE.test(raw)) {
+      const last = out[out.length - 1];
+      const cells = raw.split('\t');
+      if (last?.kind === 'table') last.rows.push(cells);
+      else out.push({ kind: 'table', rows: [cells] });
+      continue;
+    }
+    out.push({ kind: 'line', text: raw.replace(/\t/g, ' ') });
+  }
+  return out;
+}
+
+export function joinSegments(segs: Segment[]): string {
+  return segs.map((s) => (s.kind === 'blank' ? '' : s.kind === 'line' ? s.text : s.rows.map((r) => r.join('\t')).join('\n'))).join('\n');
+}
+
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
+const CODE = /^\d{3}(?:\d{2}){0,2}$/;
+
+/** A 栏次 row: `栏次` with numbers, or the numbers 1…n alone (also 001's split `栏次` / `1 2 3`). */
+export function isNumberRow(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.includes('栏次')) return filled.every((c) => c === '栏次' || /^\d{1,2}$/.test(c));
+  return filled.length >= 2 && filled.every((c, i) => c === String(i + 1));
+}
+
+/** How many rows at the top of a table part are header rows. */
+export function headerCount(rows: string[][]): number {
+  let last = -1;
+  for (let r = 0; r < Math.min(rows.length, 5); r++) if (isNumberRow(rows[r]!)) last = r;
+  if (last >= 0) return last + 1;
+  let n = 0;
+  for (const row of rows.slice(0, 3)) {
+    const filled = row.map((c) => c.trim()).filter((c) => c !== '');
+    if (filled.length === 0) break;
+    if (filled.some((c) => AMOUNT.test(c) || CODE.test(c) || /^\d{1,2}$/.test(c) || /合计|总计/.test(c))) break;
+    n++;
+  }
+  return n;
+}
+
+export interface HtmlCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * Merge cells the way a Word/WPS HTML export prints them: a group label spans the columns that have
+ * sub-labels below it (`收入` over 项目/行次/决算数, `项目` over code and name); a label with nothing
+ * below it spans down to the 栏次 row; `栏次` spans the blank cell beside it; a 合计 label spans the
+ * blank code cell. Returns rows of cells to print (covered positions omitted).
+ */
+export function mergeCells(rows: string[][]): HtmlCell[][] {
+  const h = headerCount(rows);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
+  const covered = grid.map((r) => r.map(() => false));
+  const out: HtmlCell[][] = grid.map(() => []);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
+    const numberRow = isNumberRow(row);
+    for (let c = 0; c < width; c++) {
+      if (covered[r]![c]) continue;
+      let text = row[c]!;
+      let colSpan = 1;
+      let rowSpan = 1;
+      if (r < h && !numberRow && text !== '') {
+        while (c + colSpan < width && row[c + colSpan] === '' && r + 1 < h && !isNumberRow(grid[r + 1]!) && grid[r + 1]![c + colSpan] !== '') colSpan++;
+        const blankBelow = (k: number) => grid[k]!.slice(c, c + colSpan).every((t) => t === '');
+        while (r + rowSpan < h && !isNumberRow(grid[r + rowSpan]!) && blankBelow(r + rowSpan)) rowSpan++;
+      } else if (numberRow && text === '' && row[c + 1] === '栏次') {
+        text = '栏次';
+        colSpan = 2;
+      } else if (numberRow && text === '栏次' && row[c + 1] === '' && c + 1 < width) {
+        colSpan = 2;
+      } else if (r >= h && text === '' && /^(?:合计|总计)$/.test(row[c + 1] ?? '')) {
+        text = row[c + 1]!;
+        colSpan = 2;
+      } else if (r >= h && /^(?:合计|总计)$/.test(text) && row[c + 1] === '' && c === 0) {
+        colSpan = 2;
+      }
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) covered[r + dr]![c + dc] = true;
+      out[r]!.push({ text, colSpan, rowSpan });
+    }
+  }
+  return out;
+}
+
+export interface HtmlOptions {
+  /** `<meta charset=…>` to declare, if any. */
+  charset?: string;
+  /** Merge header cells with colspan/rowspan as Word exports do (default true). */
+  merge?: boolean;
+  /** Put the title and preamble lines (单位：万元 …) into the first rows of the table, spanning all columns. */
+  titleInTable?: boolean;
+  /** One `<table>` per printed table, the page-split parts (and their repeated headers) inside it. */
+  joinParts?: boolean;
+  /** Wrap the whole body in a layout table, and each table with its title in another. */
+  layoutTables?: boolean;
+  /** Element for table titles (default `p` with `<b>`). */
+  titleTag?: 'p' | 'h3';
+}
+
+const TITLE_LINE = /(?:决算(?:总|明细)?表|统计表)$/;
+const PREAMBLE_LINE = /^(?:(?:金额)?单位[:：]|部门[:：]|部门名称[:：]|单位名称[:：]|公开\d+表$|表\d+$|\d{4}年度$)/;
+const SECTION_LINE = /^第[一二三四五六七八九十]+部分/;
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function isTitle(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && TITLE_LINE.test(t) && !/[，。]/.test(t);
+}
+
+function tableHtml(rows: string[][], merge: boolean, lead: string[] = []): string {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const cells = merge ? mergeCells(rows) : rows.map((r) => Array.from({ length: width }, (_, i) => ({ text: (r[i] ?? '').trim(), colSpan: 1, rowSpan: 1 })));
+  const td = (c: HtmlCell) =>
+    `<td${c.colSpan > 1 ? ` colspan=${c.colSpan}` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''} style="border:solid windowtext 1.0pt"><p class=MsoNormal align=center><span lang=EN-US style="font-size:9.0pt">${c.text === '' ? '&nbsp;' : esc(c.text)}</span><o:p></o:p></p></td>`;
+  const leadRows = lead.map((t) => `<tr><td colspan=${width}><p align=center><b>${esc(t)}</b></p></td></tr>`);
+  const body = cells.map((r) => `<tr style="height:14.25pt">\n  ${r.map(td).join('\n  ')}\n </tr>`);
+  return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>\n${[...leadRows, ...body].join('\n')}\n</table>`;
+}
+
+/** The seed text as an HTML page. */
+export function seedToHtml(text: string, options: HtmlOptions = {}): string {
+  const merge = options.merge ?? true;
+  const segs = segments(text);
+  const html: string[] = [];
+  let pendingLead: string[] = [];
+  let pendingHtml: string[] = [];
+  let openTable: string[][] | undefined;
+  let firstPartRows = 0;
+  const flushTable = () => {
+    if (!openTable) return;
+    const t = tableHtml(openTable, merge, pendingLead);
+    html.push(options.layoutTables ? `<table width="100%"><tr><td>${pendingHtml.join('\n')}\n${t}</td></tr></table>` : [...pendingHtml, t].join('\n'));
+    pendingLead = [];
+    pendingHtml = [];
+    openTable = undefined;
+  };
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s.kind === 'blank') continue;
+    if (s.kind === 'table') {
+      if (options.joinParts && openTable) {
+        openTable.push(...s.rows);
+        continue;
+      }
+      flushTable();
+      openTable = s.rows.map((r) => [...r]);
+      firstPartRows = s.rows.length;
+      if (!options.joinParts) flushTable();
+      continue;
+    }
+    const t = s.text.trim();
+    // A title or preamble line that belongs to the table which follows.
+    const nextTable = segs.slice(i + 1).find((x) => x.kind !== 'blank');
+    const beforeTable = isTitle(t) || PREAMBLE_LINE.test(t);
+    if (beforeTable && openTable && options.joinParts && isTitle(t)) flushTable();
+    if (beforeTable && (options.titleInTable || options.layoutTables)) {
+      const upcoming = segs.slice(i + 1).find((x) => x.kind === 'table' || (x.kind === 'line' && !(isTitle(x.text) || PREAMBLE_LINE.test(x.text.trim()))));
+      if (upcoming?.kind === 'table') {
+        if (options.titleInTable) pendingLead.push(t);
+        else pendingHtml.push(paragraph(t, options));
+        continue;
+      }
+    }
+    if (openTable && options.joinParts && nextTable?.kind !== 'table') flushTable();
+    if (openTable && options.joinParts && nextTable?.kind === 'table' && !beforeTable) flushTable();
+    html.push(paragraph(t, options));
+  }
+  flushTable();
+  void firstPartRows;
+  const meta = options.charset ? `<meta http-equiv=Content-Type content="text/html; charset=${options.charset}">\n` : '';
+  const body = html.join('\n');
+  const wrapped = options.layoutTables ? `<table width="100%" border=0><tr><td>\n${body}\n</td></tr></table>` : body;
+  return `<!DOCTYPE html>\n<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head>\n${meta}<title>部门决算</title>\n<style>p.MsoNormal{margin:0}</style>\n</head>\n<body lang=ZH-CN>\n<div class=WordSection1>\n${wrapped}\n</div>\n</body>\n</html>\n`;
+}
+
+function paragraph(text: string, options: HtmlOptions): string {
+  if (SECTION_LINE.test(text)) return `<h2>${esc(text)}</h2>`;
+  if (isTitle(text)) return options.titleTag === 'h3' ? `<h3>${esc(text)}</h3>` : `<p class=MsoNormal align=center><b><span style="font-size:16.0pt">${esc(text)}</span></b></p>`;
+  return `<p class=MsoNormal style="text-indent:2em">${esc(text)}</p>`;
+}
+
+/** The seed text as markdown: `#` headings, pipe tables (the first row of each part as its header). */
+export function seedToMarkdown(text: string): string {
+  const out: string[] = [];
+  for (const s of segments(text)) {
+    if (s.kind === 'blank') out.push('');
+    else if (s.kind === 'line') {
+      const t = s.text.trim();
+      if (SECTION_LINE.test(t)) out.push(`# ${t}`);
+      else if (isTitle(t)) out.push(`## ${t}`);
+      else out.push(t);
+    } else {
+      const width = s.rows.reduce((w, r) => Math.max(w, r.length), 0);
+      const line = (r: string[]) => `| ${Array.from({ length: width }, (_, i) => (r[i] ?? '').trim().replace(/\|/g, '\\|')).join(' | ')} |`;
+      out.push('', line(s.rows[0]!), `|${' --- |'.repeat(width)}`, ...s.rows.slice(1).map(line), '');
+    }
+  }
+  return out.join('\n');
+}
