@@ -148,56 +148,51 @@ function tableHtml(rows: string[][], merge: boolean, lead: string[] = []): strin
   return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>\n${[...leadRows, ...body].join('\n')}\n</table>`;
 }
 
+/** Join the page-split parts of each table (table segments with only blank lines between). */
+function joinParts(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  let lastTable: { rows: string[][] } | undefined;
+  for (const s of segs) {
+    if (s.kind === 'blank') continue;
+    if (s.kind === 'table' && lastTable) lastTable.rows.push(...s.rows);
+    else if (s.kind === 'table') out.push((lastTable = { kind: 'table', rows: s.rows.map((r) => [...r]) }));
+    else {
+      out.push(s);
+      lastTable = undefined;
+    }
+  }
+  return out;
+}
+
 /** The seed text as an HTML page. */
 export function seedToHtml(text: string, options: HtmlOptions = {}): string {
   const merge = options.merge ?? true;
-  const segs = segments(text);
+  const segs = (options.joinParts ? joinParts(segments(text)) : segments(text)).filter((s) => s.kind !== 'blank');
   const html: string[] = [];
-  let pendingLead: string[] = [];
-  let pendingHtml: string[] = [];
-  let openTable: string[][] | undefined;
-  let firstPartRows = 0;
-  const flushTable = () => {
-    if (!openTable) return;
-    const t = tableHtml(openTable, merge, pendingLead);
-    html.push(options.layoutTables ? `<table width="100%"><tr><td>${pendingHtml.join('\n')}\n${t}</td></tr></table>` : [...pendingHtml, t].join('\n'));
-    pendingLead = [];
-    pendingHtml = [];
-    openTable = undefined;
-  };
-  for (let i = 0; i < segs.length; i++) {
-    const s = segs[i]!;
-    if (s.kind === 'blank') continue;
+  let lead: string[] = [];
+  const isLead = (s: Segment | undefined) => s?.kind === 'line' && (isTitle(s.text.trim()) || PREAMBLE_LINE.test(s.text.trim()));
+  segs.forEach((s, i) => {
     if (s.kind === 'table') {
-      if (options.joinParts && openTable) {
-        openTable.push(...s.rows);
-        continue;
-      }
-      flushTable();
-      openTable = s.rows.map((r) => [...r]);
-      firstPartRows = s.rows.length;
-      if (!options.joinParts) flushTable();
-      continue;
+      const own = options.titleInTable ? lead : [];
+      const above = options.titleInTable ? [] : lead.map((t) => paragraph(t, options));
+      const table = tableHtml(s.rows, merge, own);
+      html.push(options.layoutTables ? `<table width="100%"><tr><td>\n${[...above, table].join('\n')}\n</td></tr></table>` : [...above, table].join('\n'));
+      lead = [];
+      return;
     }
+    if (s.kind !== 'line') return;
     const t = s.text.trim();
-    // A title or preamble line that belongs to the table which follows.
-    const nextTable = segs.slice(i + 1).find((x) => x.kind !== 'blank');
-    const beforeTable = isTitle(t) || PREAMBLE_LINE.test(t);
-    if (beforeTable && openTable && options.joinParts && isTitle(t)) flushTable();
-    if (beforeTable && (options.titleInTable || options.layoutTables)) {
-      const upcoming = segs.slice(i + 1).find((x) => x.kind === 'table' || (x.kind === 'line' && !(isTitle(x.text) || PREAMBLE_LINE.test(x.text.trim()))));
-      if (upcoming?.kind === 'table') {
-        if (options.titleInTable) pendingLead.push(t);
-        else pendingHtml.push(paragraph(t, options));
-        continue;
+    // Title and preamble lines directly above a table go with it (into it, or into its layout cell).
+    if ((options.titleInTable || options.layoutTables) && isLead(s)) {
+      let k = i + 1;
+      while (isLead(segs[k])) k++;
+      if (segs[k]?.kind === 'table') {
+        lead.push(t);
+        return;
       }
     }
-    if (openTable && options.joinParts && nextTable?.kind !== 'table') flushTable();
-    if (openTable && options.joinParts && nextTable?.kind === 'table' && !beforeTable) flushTable();
     html.push(paragraph(t, options));
-  }
-  flushTable();
-  void firstPartRows;
+  });
   const meta = options.charset ? `<meta http-equiv=Content-Type content="text/html; charset=${options.charset}">\n` : '';
   const body = html.join('\n');
   const wrapped = options.layoutTables ? `<table width="100%" border=0><tr><td>\n${body}\n</td></tr></table>` : body;
