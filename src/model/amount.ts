@@ -23,7 +23,8 @@ function normaliseNumberText(text: string): string {
     .trim()
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．]/g, '.')
-    .replace(/\s+/g, '')
+    // A space is a thousands separator only before a group of three digits ("1 234.56"); "1 2" stays two numbers.
+    .replace(/(?<=\d)[\s\u00a0](?=\d{3}(?:\D|$))/g, '')
     .replace(/^\((.*)\)$/, '-$1');
 }
 

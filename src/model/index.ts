@@ -2,3 +2,4 @@ export type * from './document.js';
 export type * from './report.js';
 export * from './amount.js';
 export * from './errors.js';
+export { sourceOffset } from './document.js';
