@@ -22,7 +22,14 @@ export interface EconomicItem {
 }
 
 /** The package root: `data/` sits beside `src/` both in the sources and in `dist/`'s parent. */
+let resolvedDataDir: string | undefined;
 function dataDir(): string {
+  if (resolvedDataDir) return resolvedDataDir;
+  resolvedDataDir = findDataDir();
+  return resolvedDataDir;
+}
+
+function findDataDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     try {
@@ -72,9 +79,13 @@ function readCsv(file: string): Record<string, string>[] {
   return rows.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
 }
 
+const listings = new Map<string, string[]>();
+
 function fileForYear(prefix: string, year: number | undefined): string {
   const dir = dataDir();
-  const years = readdirSync(dir)
+  let names = listings.get(dir);
+  if (!names) listings.set(dir, (names = readdirSync(dir)));
+  const years = names
     .map((f) => new RegExp(`^${prefix}-(\\d{4})\\.csv$`).exec(f)?.[1])
     .filter((y): y is string => y !== undefined)
     .map(Number)
