@@ -7,7 +7,7 @@ import type { Report } from './model/report.js';
 export * from './model/index.js';
 export { readDocument, readDocumentFile, type ReadOptions } from './read/index.js';
 export { recognise, type RecogniseOptions } from './recognise/index.js';
-export { reportToCsv, reportToJson } from './render/report.js';
+export { renderText, reportToCsv, reportToJson, type RenderTextOptions } from './render/index.js';
 
 /** Read and recognise one file: the Report that `juesuan extract` prints. */
 export async function extractFile(path: string, options: ReadOptions & RecogniseOptions = {}): Promise<Report> {

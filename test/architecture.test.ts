@@ -48,6 +48,7 @@ describe('public API', () => {
         'readDocument',
         'readDocumentFile',
         'recognise',
+        'renderText',
         'reportToCsv',
         'reportToJson',
         'sourceOffset',
