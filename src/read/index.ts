@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Document, SourceFormat } from '../model/document.js';
 import { JuesuanError } from '../model/errors.js';
-import { decode, detectBom, encodingFromLabel, looksBinary, replacementRatio, type TextEncodingName } from './encoding.js';
+import { decode, detectBom, detectUtf16, encodingFromLabel, looksBinary, replacementRatio, type TextEncodingName } from './encoding.js';
 import { readHtml } from './html/index.js';
 import { readLines } from './text/index.js';
 
@@ -72,15 +72,12 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions & { path?: 
       throw new JuesuanError('unsupported_format', `暂不支持读取 ${sig.name} 文件：${path}`, path);
     }
   }
-  if (!detectBom(bytes) && looksBinary(bytes)) {
+  if (!detectBom(bytes) && !detectUtf16(bytes) && looksBinary(bytes)) {
     throw new JuesuanError('binary', `不是文本文件（含二进制内容），无法读取：${path}`, path);
   }
   const ext = extname(path).toLowerCase();
+  // An unknown extension leaves the format open: the content decides below (HTML or plain text).
   let format = options.format ?? EXTENSIONS[ext];
-  if (options.format === undefined && ext !== '' && format === undefined && !/^\.\d+$/.test(ext)) {
-    // An unknown extension: accept it only if the content is clearly text or HTML.
-    format = undefined;
-  }
   const declared = format === 'html' || format === undefined ? declaredCharset(bytes) : undefined;
   const decoded = decode(bytes, declared);
   if (replacementRatio(decoded.text) > 0.02) {
@@ -116,11 +113,15 @@ function looksLikeHtml(text: string): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /<table[\s>]/.test(head) && /<\/t[dr]>/.test(text.slice(0, 65536).toLowerCase());
 }
 
-/** The charset an HTML page declares in its first bytes (`<meta charset>` or http-equiv). */
+/**
+ * The charset an HTML page declares in its first bytes (`<meta charset>`, http-equiv, or an XML
+ * declaration). A UTF-16 declaration read from ASCII-compatible bytes is false (as in the HTML standard).
+ */
 function declaredCharset(bytes: Uint8Array): TextEncodingName | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  return m?.[1] ? encodingFromLabel(m[1]) : undefined;
+  const head = Buffer.from(bytes.subarray(0, 8192)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  const encoding = m?.[1] ? encodingFromLabel(m[1]) : undefined;
+  return encoding === 'utf-16le' || encoding === 'utf-16be' ? undefined : encoding;
 }
 
 function formatBytes(n: number): string {

@@ -34,6 +34,9 @@ export function findToc(blocks: Block[]): Set<number> {
   if (start < 0) return toc;
   toc.add(start);
   const entries = new Set<string>();
+  // Whether the contents themselves are printed as headings (HTML/markdown exports keep the style of
+  // the lines they list); then only a repeated line, not any heading, begins the body.
+  let headingEntries = false;
   for (let i = start + 1; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'table') break;
@@ -42,7 +45,8 @@ export function findToc(blocks: Block[]): Set<number> {
     const isEntry = b.kind === 'paragraph' && b.toc;
     // The body begins where a line of the contents appears again (as a heading, not an entry).
     if (!isEntry && entries.has(key)) break;
-    if (!isEntry && b.kind === 'heading' && entries.size > 0) break;
+    if (!isEntry && b.kind === 'heading' && entries.size > 0 && !headingEntries) break;
+    if (b.kind === 'heading' && entries.size === 0) headingEntries = true;
     if (compact(b.text).length > 80) break; // body text: the contents ended without repeating a line
     if (/^(?:公开|发布|编制)(?:时间|日期)/.test(key)) {
       toc.add(i);

@@ -4,7 +4,7 @@
  * and the notes below (注：…, 本表本年度无发生额).
  */
 import type { Block, GridRow, TableBlock } from '../model/document.js';
-import { compact } from './normalise.js';
+import { compact, foldWideNumber } from './normalise.js';
 import type { Line, TableRegion } from './tables/grid.js';
 import { matchLabel, matchTitle, type TitleMatch } from './tables/titles.js';
 
@@ -35,7 +35,8 @@ const YEAR_LINE = /^\d{4}年度?$/;
 const EMPTY_NOTE = /本表本年度无发生额|本表无数据|本年度无发生额|本表无发生额|本单位无此项|本部门无此项|本年度无此项(?:收入|支出)?[，。,]?$|无数据/;
 const NOTE_START = /^(?:注|说明|备注)\s*\d*[:：.．]|^\d+[.．、]\s*本(?:表|套报表)/;
 const PAGE_NUMBER = /^(?:[-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,3})$/;
-const CONTINUED = /^续表|（续）$|\(续\)$/;
+/** A continuation mark between two parts of a table: 续表, （续表）, 续表1, 续上表, 表1（续）. */
+const CONTINUED = /^[（(]?续(?:上?表)?\d*[)）]?$|^续表|[（(]续表?[)）]$/;
 
 function blockText(b: Block): string {
   return b.kind === 'table' ? '' : compact(b.text);
@@ -73,24 +74,40 @@ function preambleOf(text: string): { unit?: string; entity?: [string, string]; l
 
 function toLines(rows: GridRow[], part: number): Line[] {
   return rows.map((r) => ({
-    cells: r.cells.map((c) => c.text),
+    cells: r.cells.map((c) => foldWideNumber(c.text)),
     line: r.pos.line,
     ...(r.pos.page !== undefined ? { page: r.pos.page } : {}),
     part,
   }));
 }
 
-/** Rows at the top of a grid that hold only one text (a title or preamble printed inside the table). */
+/**
+ * Rows at the top of a grid that hold only one text: a title or preamble printed inside the table
+ * (HTML and spreadsheet exports), maybe below a caption such as `附件2` or a part heading. Ends after
+ * the last title/preamble row; other one-text rows are taken only when a title or preamble follows.
+ */
 function leadingSingleRows(block: TableBlock): number {
   let n = 0;
-  for (const row of block.rows) {
-    const filled = row.cells.filter((c) => c.text.trim() !== '');
+  const rows = block.rows;
+  for (let i = 0; i < rows.length && i < 8; i++) {
+    const filled = rows[i]!.cells.filter((c) => c.text.trim() !== '');
     if (filled.length !== 1 && !(filled.length === 2 && filled.every((c) => preambleOf(c.text)))) break;
     const t = filled.map((c) => c.text).join('  ');
-    if (!(matchTitle(t) || preambleOf(t))) break;
-    n++;
+    if (matchTitle(t) || preambleOf(t)) n = i + 1;
+    else if (n > 0) break;
   }
   return n;
+}
+
+/**
+ * Columns blank in every row of every part: a spreadsheet's margin column, or the second column of
+ * a label merged across two in every row. Removed, so positions line up as in the printed table.
+ */
+function dropEmptyColumns(parts: Line[][]): Line[][] {
+  const used: boolean[] = [];
+  for (const part of parts) for (const line of part) line.cells.forEach((c, i) => (used[i] ||= c.trim() !== ''));
+  if (used.every(Boolean)) return parts;
+  return parts.map((part) => part.map((line) => ({ ...line, cells: line.cells.filter((_, i) => used[i]) })));
 }
 
 export function locateTables(blocks: Block[], skip: Set<number>): Located {
@@ -221,7 +238,7 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
     for (const k of own) consumed.add(k);
     tables.push({
       match,
-      region: { parts },
+      region: { parts: dropEmptyColumns(parts) },
       empty,
       ...(unit ? { unit } : {}),
       ...(entityLine ? { entityLine } : {}),

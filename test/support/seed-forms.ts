@@ -1,7 +1,7 @@
 /**
  * Other forms of the seed documents, generated in test code from the seed text (never stored in the
- * repository): the HTML a Word export or a CMS produces, markdown with pipe tables, and the layout
- * variants real publishers print. The seed text is the plain-text copy of a printed disclosure:
+ * repository): the HTML a Word export or a CMS produces and markdown with pipe tables (the layout
+ * variants are in layout-variants.ts). The seed text is the plain-text copy of a printed disclosure:
  * table rows are tab-separated lines, and a blank line between two runs of rows is a page break.
  */
 
@@ -111,7 +111,7 @@ export function mergeCells(rows: string[][]): HtmlCell[][] {
 }
 
 export interface HtmlOptions {
-  /** `<meta charset=…>` to declare, if any. */
+  /** The charset to declare in a meta tag (http-equiv, as Word writes it), if any. */
   charset?: string;
   /** Merge header cells with colspan/rowspan as Word exports do (default true). */
   merge?: boolean;
@@ -123,14 +123,45 @@ export interface HtmlOptions {
   layoutTables?: boolean;
   /** Element for table titles (default `p` with `<b>`). */
   titleTag?: 'p' | 'h3';
+  /** Break the source text every n characters with CRLF and indentation, as Word's HTML export wraps its lines. */
+  wrapSource?: number;
+  /** Header rows in `<thead>` as `<th>`, the rest in `<tbody>`. */
+  th?: boolean;
+  /** An empty first column in every table (a spreadsheet export's column A). */
+  marginColumn?: boolean;
+  /** Declare the charset as `<meta charset=…>` instead of the http-equiv form Word writes. */
+  shortMeta?: boolean;
+  /** A last paragraph to add (characters an encoding must carry). */
+  footer?: string;
 }
 
 const TITLE_LINE = /(?:决算(?:总|明细)?表|统计表)$/;
 const PREAMBLE_LINE = /^(?:(?:金额)?单位[:：]|部门[:：]|部门名称[:：]|单位名称[:：]|公开\d+表$|表\d+$|\d{4}年度$)/;
 const SECTION_LINE = /^第[一二三四五六七八九十]+部分/;
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const CJK_CHAR = /[\u2e80-\u9fff\uff00-\uffef]/;
+
+/**
+ * Escape text; with `wrap`, break it into source lines of about that length where Word's export
+ * breaks them: between two CJK characters, or at a space (which the line break replaces).
+ */
+function esc(text: string, wrap = 0): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (wrap <= 0) return escape(text);
+  const lines: string[] = [];
+  let from = 0;
+  for (let i = 1; i < text.length; i++) {
+    if (i - from < wrap) continue;
+    if (text[i] === ' ') {
+      lines.push(text.slice(from, i));
+      from = i + 1;
+    } else if (CJK_CHAR.test(text[i - 1]!) && CJK_CHAR.test(text[i]!)) {
+      lines.push(text.slice(from, i));
+      from = i;
+    }
+  }
+  lines.push(text.slice(from));
+  return lines.map(escape).join('\r\n    ');
 }
 
 function isTitle(text: string): boolean {
@@ -138,13 +169,22 @@ function isTitle(text: string): boolean {
   return t.length <= 40 && TITLE_LINE.test(t) && !/[，。]/.test(t);
 }
 
-function tableHtml(rows: string[][], merge: boolean, lead: string[] = []): string {
+function tableHtml(rows: string[][], options: HtmlOptions, lead: string[] = []): string {
+  const merge = options.merge ?? true;
+  const th = options.th ?? false;
+  const wrap = options.wrapSource ?? 0;
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const cells = merge ? mergeCells(rows) : rows.map((r) => Array.from({ length: width }, (_, i) => ({ text: (r[i] ?? '').trim(), colSpan: 1, rowSpan: 1 })));
-  const td = (c: HtmlCell) =>
-    `<td${c.colSpan > 1 ? ` colspan=${c.colSpan}` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''} style="border:solid windowtext 1.0pt"><p class=MsoNormal align=center><span lang=EN-US style="font-size:9.0pt">${c.text === '' ? '&nbsp;' : esc(c.text)}</span><o:p></o:p></p></td>`;
-  const leadRows = lead.map((t) => `<tr><td colspan=${width}><p align=center><b>${esc(t)}</b></p></td></tr>`);
-  const body = cells.map((r) => `<tr style="height:14.25pt">\n  ${r.map(td).join('\n  ')}\n </tr>`);
+  if (options.marginColumn) cells.forEach((r) => r.unshift({ text: '', colSpan: 1, rowSpan: 1 }));
+  const head = th ? headerCount(rows) : 0;
+  const td = (tag: string) => (c: HtmlCell) =>
+    `<${tag}${c.colSpan > 1 ? ` colspan=${c.colSpan}` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''} style="border:solid windowtext 1.0pt"><p class=MsoNormal align=center><span lang=EN-US style="font-size:9.0pt">${c.text === '' ? '&nbsp;' : esc(c.text, wrap)}</span><o:p></o:p></p></${tag}>`;
+  const leadRows = lead.map((t) => `<tr><td colspan=${width}><p align=center><b>${esc(t, wrap)}</b></p></td></tr>`);
+  const tr = (r: HtmlCell[], i: number) => `<tr style="height:14.25pt">\n  ${r.map(td(i < head ? 'th' : 'td')).join('\n  ')}\n </tr>`;
+  const body = cells.map(tr);
+  if (th) {
+    return `<table border=1>\n<thead>\n${[...leadRows, ...body.slice(0, head)].join('\n')}\n</thead>\n<tbody>\n${body.slice(head).join('\n')}\n</tbody>\n</table>`;
+  }
   return `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>\n${[...leadRows, ...body].join('\n')}\n</table>`;
 }
 
@@ -155,8 +195,10 @@ function joinParts(segs: Segment[]): Segment[] {
   for (const s of segs) {
     if (s.kind === 'blank') continue;
     if (s.kind === 'table' && lastTable) lastTable.rows.push(...s.rows);
-    else if (s.kind === 'table') out.push((lastTable = { kind: 'table', rows: s.rows.map((r) => [...r]) }));
-    else {
+    else if (s.kind === 'table') {
+      lastTable = { rows: s.rows.map((r) => [...r]) };
+      out.push({ kind: 'table', rows: lastTable.rows });
+    } else {
       out.push(s);
       lastTable = undefined;
     }
@@ -166,7 +208,6 @@ function joinParts(segs: Segment[]): Segment[] {
 
 /** The seed text as an HTML page. */
 export function seedToHtml(text: string, options: HtmlOptions = {}): string {
-  const merge = options.merge ?? true;
   const segs = (options.joinParts ? joinParts(segments(text)) : segments(text)).filter((s) => s.kind !== 'blank');
   const html: string[] = [];
   let lead: string[] = [];
@@ -175,7 +216,7 @@ export function seedToHtml(text: string, options: HtmlOptions = {}): string {
     if (s.kind === 'table') {
       const own = options.titleInTable ? lead : [];
       const above = options.titleInTable ? [] : lead.map((t) => paragraph(t, options));
-      const table = tableHtml(s.rows, merge, own);
+      const table = tableHtml(s.rows, options, own);
       html.push(options.layoutTables ? `<table width="100%"><tr><td>\n${[...above, table].join('\n')}\n</td></tr></table>` : [...above, table].join('\n'));
       lead = [];
       return;
@@ -193,32 +234,48 @@ export function seedToHtml(text: string, options: HtmlOptions = {}): string {
     }
     html.push(paragraph(t, options));
   });
-  const meta = options.charset ? `<meta http-equiv=Content-Type content="text/html; charset=${options.charset}">\n` : '';
+  const meta = !options.charset
+    ? ''
+    : options.shortMeta
+      ? `<meta charset="${options.charset}">\n`
+      : `<meta http-equiv=Content-Type content="text/html; charset=${options.charset}">\n`;
+  if (options.footer) html.push(paragraph(options.footer, options));
   const body = html.join('\n');
   const wrapped = options.layoutTables ? `<table width="100%" border=0><tr><td>\n${body}\n</td></tr></table>` : body;
   return `<!DOCTYPE html>\n<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head>\n${meta}<title>部门决算</title>\n<style>p.MsoNormal{margin:0}</style>\n</head>\n<body lang=ZH-CN>\n<div class=WordSection1>\n${wrapped}\n</div>\n</body>\n</html>\n`;
 }
 
 function paragraph(text: string, options: HtmlOptions): string {
-  if (SECTION_LINE.test(text)) return `<h2>${esc(text)}</h2>`;
-  if (isTitle(text)) return options.titleTag === 'h3' ? `<h3>${esc(text)}</h3>` : `<p class=MsoNormal align=center><b><span style="font-size:16.0pt">${esc(text)}</span></b></p>`;
-  return `<p class=MsoNormal style="text-indent:2em">${esc(text)}</p>`;
+  if (/^- /.test(text)) return `<ul><li>${esc(text.slice(2), options.wrapSource)}</li></ul>`;
+  const t = esc(text, options.wrapSource);
+  if (SECTION_LINE.test(text)) return `<h2>${t}</h2>`;
+  if (isTitle(text)) return options.titleTag === 'h3' ? `<h3>${t}</h3>` : `<p class=MsoNormal align=center><b><span style="font-size:16.0pt">${t}</span></b></p>`;
+  return `<p class=MsoNormal style="text-indent:2em">${t}</p>`;
+}
+
+export interface MarkdownOptions {
+  /** Table titles as `**bold**` paragraphs instead of `##` headings. */
+  boldTitles?: boolean;
+  /** Pipe rows without padding and without the outer pipes' spaces, alignment marks in the separator. */
+  tight?: boolean;
 }
 
 /** The seed text as markdown: `#` headings, pipe tables (the first row of each part as its header). */
-export function seedToMarkdown(text: string): string {
+export function seedToMarkdown(text: string, options: MarkdownOptions = {}): string {
   const out: string[] = [];
   for (const s of segments(text)) {
     if (s.kind === 'blank') out.push('');
     else if (s.kind === 'line') {
       const t = s.text.trim();
       if (SECTION_LINE.test(t)) out.push(`# ${t}`);
-      else if (isTitle(t)) out.push(`## ${t}`);
+      else if (isTitle(t)) out.push(options.boldTitles ? `**${t}**` : `## ${t}`);
       else out.push(t);
     } else {
       const width = s.rows.reduce((w, r) => Math.max(w, r.length), 0);
-      const line = (r: string[]) => `| ${Array.from({ length: width }, (_, i) => (r[i] ?? '').trim().replace(/\|/g, '\\|')).join(' | ')} |`;
-      out.push('', line(s.rows[0]!), `|${' --- |'.repeat(width)}`, ...s.rows.slice(1).map(line), '');
+      const cells = (r: string[]) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim().replace(/\|/g, '\\|'));
+      const line = (r: string[]) => (options.tight ? `|${cells(r).join('|')}|` : `| ${cells(r).join(' | ')} |`);
+      const separator = options.tight ? `|:---|${'---:|'.repeat(width - 1)}` : `|${' --- |'.repeat(width)}`;
+      out.push('', line(s.rows[0]!), separator, ...s.rows.slice(1).map(line), '');
     }
   }
   return out.join('\n');

@@ -7,6 +7,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, GridCell, GridRow, SourcePos } from '../../model/document.js';
+import { TOC_LINE } from '../text/index.js';
 
 const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'select', 'option', 'button']);
 const BLOCK = new Set([
@@ -73,6 +74,10 @@ export function readHtml(source: string): HtmlReadResult {
         for (const child of el.children) walk(child);
         flush();
       } else {
+        // A <caption> often holds the table's title: it goes above the grid, as printed.
+        const caption = el.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'caption');
+        const captionText = caption ? normaliseSpace(textOf(caption)) : '';
+        if (captionText) out.paragraph(captionText, lineAt(caption!.startIndex ?? 0));
         const rows = gridOf(el, lineAt);
         if (rows.length > 0) out.table(rows, lineAt(el.startIndex ?? 0));
       }
@@ -188,8 +193,17 @@ function textOf(el: Element): string {
   return s;
 }
 
+/** CJK characters and full-width forms: a source line break beside one of them is not a space. */
+const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+const CJK_BREAK = new RegExp(`(?<=[${CJK}])[ \\t]*\\r?\\n\\s*(?=[${CJK}])`, 'g');
+
+/**
+ * Collapse whitespace as a browser does, except that a line break of the HTML source between two
+ * CJK characters is dropped (the CSS Text segment-break rule): Word's export wraps its source lines
+ * inside Chinese words (`人力资源\r\n和社会保障局`).
+ */
 function normaliseSpace(text: string): string {
-  return text.replace(/[\u00a0\s]+/g, ' ').trim();
+  return text.replace(CJK_BREAK, '').replace(/[\u00a0\s]+/g, ' ').trim();
 }
 
 function lineIndex(source: string): (index: number) => number {
@@ -226,7 +240,9 @@ class TextOut {
 
   paragraph(text: string, line: number): void {
     const { start, end } = this.add(text);
-    this.blocks.push({ kind: 'paragraph', text, pos: { line, start, end } });
+    // A contents entry (leader dots and a page number) is marked as the text reader marks it.
+    const toc = TOC_LINE.test(text) && /\S/.test(text.replace(TOC_LINE, ''));
+    this.blocks.push({ kind: 'paragraph', text, pos: { line, start, end }, ...(toc ? { toc } : {}) });
   }
 
   table(rows: { cells: GridCell[]; line: number }[], line: number): void {

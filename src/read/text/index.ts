@@ -11,8 +11,8 @@ import { cleanCell, cleanInline } from './inline.js';
 const MD_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_SEPARATOR = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?\|?\s*$/;
-/** Leader dots (or ellipses) followed by a page number: a table-of-contents entry. */
-const TOC_LINE = /(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?:第?\s*\d+\s*页?)?\s*$/;
+/** Leader dots (or ellipses) followed by a page number: a table-of-contents entry (any format). */
+export const TOC_LINE = /(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?:第?\s*\d+\s*页?)?\s*$/;
 /** A line that begins a new unit: numbering, a bullet, a note, a table label, a header line. */
 const STARTS_UNIT =
   /^\s*(?:第[一二三四五六七八九十百]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳]|[-*+•]\s|(?:注|说明|备注)\s*[:：]|(?:附?表|公开)\s*\d+|(?:单位|部门|金额单位|部门名称|单位名称|编制单位|编制部门)\s*[:：]|\d{4}\s*年度?\s*$)/;
@@ -98,7 +98,8 @@ export function readLines(text: string, options: LineReadOptions = { markdown: t
     }
 
     flushTable();
-    const clean = cleanInline(isToc ? line.replace(/\t+/g, ' ') : line);
+    // Contents entries keep their tab before the page number: the text is the source, character for character.
+    const clean = cleanInline(line);
     if (isToc) {
       flushPara();
       blocks.push({
@@ -106,10 +107,13 @@ export function readLines(text: string, options: LineReadOptions = { markdown: t
         text: clean.text,
         toc: true,
         pos: { line: lineNo, start: lineStart + clean.lead, end: lineStart + line.length },
+        ...(clean.shifts ? { shifts: rebase(clean.shifts, clean.lead) } : {}),
       });
       continue;
     }
-    if (para && (gap ? continuesAcrossGap(para.lastLineText, clean.text) : canJoin(para.lastLineText, clean.text))) {
+    // A first-line indent of ideographic spaces (　　) begins a paragraph, as in the printed text.
+    const indented = /^[ \t]*\u3000/.test(line);
+    if (para && !indented && (gap ? continuesAcrossGap(para.lastLineText, clean.text) : canJoin(para.lastLineText, clean.text))) {
       // A line wrapped inside a paragraph: join without a separator (CJK text has no spaces).
       const at = para.text.length;
       const sourceNext = lineStart + clean.lead;

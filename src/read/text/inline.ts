@@ -7,6 +7,8 @@ import type { Shifts } from '../../model/document.js';
 
 const REMOVABLE = /\*\*|__|<\/?(?:b|strong|em|i|u|span|font|br|sup|sub)\b[^>]*>/gi;
 const BULLET = /^[-*+•·]\s+/;
+/** `- 3 -`: a page number, not a bulleted `3 -`. */
+const PAGE_NUMBER = /^[-—–－]\s*\d+\s*[-—–－]\s*$/;
 
 export interface CleanText {
   text: string;
@@ -21,7 +23,7 @@ export function cleanInline(line: string): CleanText {
   const leading = /^[\s\u3000]+/.exec(line);
   if (leading) lead = leading[0].length;
   let body = line.slice(lead);
-  const bullet = BULLET.exec(body);
+  const bullet = PAGE_NUMBER.test(body) ? null : BULLET.exec(body);
   if (bullet) {
     lead += bullet[0].length;
     body = body.slice(bullet[0].length);

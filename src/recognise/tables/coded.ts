@@ -4,7 +4,7 @@
  * printed in its own column, in the 合计 column, or in front of the name.
  */
 import type { Row } from '../../model/report.js';
-import { codeDigits, compact, labelKey, rowName } from '../normalise.js';
+import { compact, labelKey, rowName, splitCode } from '../normalise.js';
 import { columnsOf, hasAmount, isColumnNumberRow, mapColumns, readCells, splitHeader, type ColumnSpec, type Line, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
@@ -71,7 +71,7 @@ export function parseCoded(id: string, region: TableRegion, _ctx: TableContext):
     if (isColumnNumberRow(cells)) return false;
     if (hasAmount(cells, 1)) return true;
     if (cells.some((c) => HEADER_WORD.test(compact(c)))) return false;
-    return cells.slice(0, 3).some((c) => codeDigits(c) !== undefined || TOTAL_RE.test(compact(c)));
+    return cells.slice(0, 3).some((c) => splitCode(c) !== undefined || TOTAL_RE.test(compact(c)));
   };
   const { header, data } = splitHeader(region, isData);
   const start = amountStart(header, data);
@@ -93,16 +93,14 @@ export function parseCoded(id: string, region: TableRegion, _ctx: TableContext):
     let code: string | undefined;
     const names: string[] = [];
     for (const cell of left) {
-      const digits = codeDigits(cell);
-      if (digits && code === undefined) code = digits;
-      else {
-        // "208 社会保障和就业支出" printed in one cell.
-        const m = /^(\d{3}(?:\s?\d{2}){0,3})\s+(\S.*)$/.exec(cell);
-        if (m && code === undefined && codeDigits(m[1]!)) {
-          code = codeDigits(m[1]!);
-          names.push(m[2]!);
-        } else names.push(cell);
-      }
+      // The code alone, or "208 社会保障和就业支出" printed in one cell.
+      const split = code === undefined ? splitCode(cell) : undefined;
+      if (split) {
+        code = split.code;
+        if (split.name) names.push(split.name);
+      } else if (code !== undefined && names.length === 0 && /^\d{2}$/.test(cell) && code.length < 7) {
+        code += cell; // older templates print the code in three columns: 类 | 款 | 项 (208 | 01 | 99)
+      } else names.push(cell);
     }
     const name = rowName(names.join(''));
     let key: string | undefined;

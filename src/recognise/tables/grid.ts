@@ -82,7 +82,9 @@ export function splitHeader(region: TableRegion, isData: (cells: string[]) => bo
         continue;
       }
       inHeader = false;
-      if (seenHeader.has(sig) && !isData(line.cells)) {
+      // A header repeated inside a part (page breaks lost): the rows of the first header block, or
+      // a 栏次 row however its cells were shifted on that page.
+      if ((seenHeader.has(sig) || isColumnNumberRow(line.cells)) && !isData(line.cells)) {
         dropped++;
         continue;
       }

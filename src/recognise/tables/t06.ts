@@ -5,7 +5,7 @@
  * totals 人员经费合计 and 公用经费合计, whose amount is the first amount to the right of the label.
  */
 import type { Row } from '../../model/report.js';
-import { codeDigits, compact, rowName } from '../normalise.js';
+import { compact, rowName, splitCode } from '../normalise.js';
 import { cellValue, hasAmount, isColumnNumberRow, splitHeader, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
@@ -16,6 +16,7 @@ const TOTALS: [RegExp, string, string][] = [
   [/^公用经费合计$/, 'public_total', '公用经费合计'],
 ];
 
+/** One column group: where its code, name and amount are. `name === code` when both share one cell. */
 interface Group {
   code: number;
   name: number;
@@ -31,22 +32,38 @@ function groupsFromHeader(rows: string[][]): Group[] {
       const end = codes[g + 1] ?? cells.length;
       let amount = -1;
       for (let p = code + 1; p < end; p++) if (AMOUNT_HEADER.test(cells[p] ?? '')) amount = p;
-      return { code, name: code + 1, amount: amount >= 0 ? amount : code + 2 };
+      if (amount < 0) return { code, name: code + 1, amount: code + 2 };
+      // "科目编码 科目名称 | 金额": code and name share the column left of the amount.
+      return { code, name: amount > code + 1 ? code + 1 : code, amount };
     });
   }
   return [];
 }
 
-/** Without a labelled header: a group starts at every column where some row prints a code. */
+/**
+ * Without a labelled header: a group starts at every column where some row prints a code; when
+ * most codes there carry their name in the same cell, the amount is the next column.
+ */
 function groupsFromData(data: string[][]): Group[] {
-  const codeCols = new Set<number>();
-  for (const cells of data) cells.forEach((c, i) => codeDigits(c) && codeCols.add(i));
-  return [...codeCols].sort((a, b) => a - b).map((code) => ({ code, name: code + 1, amount: code + 2 }));
+  const codes = new Map<number, { alone: number; named: number }>();
+  for (const cells of data) {
+    cells.forEach((c, i) => {
+      const split = splitCode(c);
+      if (!split) return;
+      const n = codes.get(i) ?? { alone: 0, named: 0 };
+      if (split.name) n.named++;
+      else n.alone++;
+      codes.set(i, n);
+    });
+  }
+  return [...codes.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([code, n]) => (n.named > n.alone ? { code, name: code, amount: code + 1 } : { code, name: code + 1, amount: code + 2 }));
 }
 
 export function parseT06(region: TableRegion, _ctx: TableContext): ParsedTable {
   const isData = (cells: string[]) =>
-    !isColumnNumberRow(cells) && (hasAmount(cells) || cells.some((c) => codeDigits(c) !== undefined || /经费合计$/.test(compact(c))));
+    !isColumnNumberRow(cells) && (hasAmount(cells) || cells.some((c) => splitCode(c) !== undefined || /经费合计$/.test(compact(c))));
   const { header, data } = splitHeader(region, isData);
   let groups = groupsFromHeader(header.rows);
   if (groups.length === 0) groups = groupsFromData(data.map((l) => l.cells));
@@ -76,9 +93,9 @@ export function parseT06(region: TableRegion, _ctx: TableContext): ParsedTable {
   for (const group of groups) {
     data.forEach((line, i) => {
       if (totalLines.has(i)) return;
-      const codeText = line.cells[group.code] ?? '';
-      const code = codeDigits(codeText);
-      const name = rowName(line.cells[group.name] ?? '');
+      const split = splitCode(line.cells[group.code] ?? '');
+      const code = split?.code;
+      const name = rowName(group.name === group.code ? (split?.name ?? line.cells[group.code] ?? '') : (line.cells[group.name] ?? ''));
       if (!code) {
         if (name !== '') unmatched.push({ line: line.line, text: name });
         return;

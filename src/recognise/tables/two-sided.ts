@@ -114,11 +114,11 @@ interface SideRange {
   amounts: number[];
 }
 
-/** Find where each side starts: the header's two 项目 cells, else two 栏次 cells, else 行次 cells in data. */
+/** Find where each side starts: the header's two 项目 (收入项目/支出项目) cells, else the two labels of data rows. */
 function sideRanges(headerRows: string[][], numbers: Map<number, string>, sample: string[][], width: number): SideRange[] | undefined {
   let starts: number[] = [];
   for (const row of headerRows) {
-    const pos = row.map((c, i) => (compact(c) === '项目' ? i : -1)).filter((i) => i >= 0);
+    const pos = row.map((c, i) => (/^(?:收入|支出)?项目$/.test(compact(c)) ? i : -1)).filter((i) => i >= 0);
     if (pos.length === 2) {
       starts = pos;
       break;
@@ -163,7 +163,17 @@ function looksLikeLineColumn(sample: string[][], p: number): boolean {
 export function parseTwoSided(id: '01' | '04', region: TableRegion, ctx: TableContext): ParsedTable {
   const layout = LAYOUTS[id];
   const classes = classKeys(ctx.year);
-  const isData = (cells: string[]) => !isColumnNumberRow(cells) && (hasAmount(cells) || cells.some((c) => /^\d{1,3}$/.test(compact(c))));
+  // A data row prints an amount, a 行次, or (blank amounts, no 行次 column) a row label of the
+  // template; a header row prints 项目/行次 (and column labels that may read like row labels).
+  const isLabel = (c: string) => {
+    const k = labelKey(c);
+    return k !== '' && (classes.has(k) || Object.hasOwn(layout.incomeLabels, k) || Object.hasOwn(layout.expenseLabels, k));
+  };
+  const isData = (cells: string[]) =>
+    !isColumnNumberRow(cells) &&
+    (hasAmount(cells) ||
+      cells.some((c) => /^\d{1,3}$/.test(compact(c))) ||
+      (!cells.some((c) => /项目$|^行次$/.test(compact(c))) && cells.some(isLabel)));
   const { header, data } = splitHeader(region, isData);
   const width = Math.max(...data.map((l) => l.cells.length), ...header.rows.map((r) => r.length), 0);
   const ranges = sideRanges(header.rows, header.numbers, data.slice(0, 40).map((l) => l.cells), width);
