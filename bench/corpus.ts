@@ -396,7 +396,7 @@ export function syntheticReport(seed: number, options: SyntheticOptions = {}): R
     decimals: 2,
     label: sx ? `公开${id}表` : id === '01' ? '表1' : undefined,
     source: { line: 0, endLine: 0 },
-    recognition: { columnsBy: 'column-numbers', parts: 1, headerRowsDropped: 0, unmatchedRows: [], confidence: 1 },
+    recognition: { columnsBy: 'column-numbers', parts: 1, headerRowsDropped: 0, unmatchedRows: [], confidence: 1, badCells: 0 },
   });
   const classRow = (code: string) => classNodes.find((n) => n.item.code === code)?.leaf;
   const allClasses = functionalClasses(YEAR).filter((c) => c.order > 0).sort((a, b) => a.order - b.order);

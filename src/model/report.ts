@@ -77,6 +77,8 @@ export interface TableRecognition {
   unmatchedRows: { line: number; text: string }[];
   /** 0–1: share of printed data rows that were keyed. */
   confidence: number;
+  /** Amount cells whose text was not a number (read as null). */
+  badCells: number;
 }
 
 export interface Row {
@@ -85,6 +87,8 @@ export interface Row {
   name: string;
   line?: number;
   cells: Record<string, number | null>;
+  /** Column keys printed as a dash (——): not applicable, unlike a blank (which Shanxi prints for zero). */
+  dashes?: string[];
   /** 1-based line (or page for paged formats) where the row was printed. */
   source?: { line: number; page?: number };
 }

@@ -110,11 +110,14 @@ export function parseCoded(id: string, region: TableRegion, _ctx: TableContext):
       if (name !== '' || hasAmount(line.cells, start)) unmatched.push({ line: line.line, text: compact(line.cells.join(' ')) });
       continue;
     }
+    const dashes: string[] = [];
+    const cells = readCells(line.cells, map, keys, stats, dashes);
     rows.push({
       key,
       ...(code ? { code } : {}),
       name,
-      cells: readCells(line.cells, map, keys, stats),
+      cells,
+      ...(dashes.length > 0 ? { dashes } : {}),
       source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
     });
   }

@@ -120,12 +120,13 @@ export interface ColumnSpec {
 }
 
 /** Parse one amount cell: a number, or null for a blank or a not-applicable dash. */
-export function cellValue(text: string | undefined): { value: number | null; decimals: number; bad: boolean } {
+export function cellValue(text: string | undefined): { value: number | null; decimals: number; bad: boolean; dash: boolean } {
   const t = (text ?? '').trim();
-  if (t === '' || isNotApplicable(t)) return { value: null, decimals: 0, bad: false };
+  if (t === '') return { value: null, decimals: 0, bad: false, dash: false };
+  if (isNotApplicable(t)) return { value: null, decimals: 0, bad: false, dash: true };
   const a = parseAmount(t);
-  if (!a) return { value: null, decimals: 0, bad: true };
-  return { value: toNumber(a), decimals: a.scale, bad: false };
+  if (!a) return { value: null, decimals: 0, bad: true, dash: false };
+  return { value: toNumber(a), decimals: a.scale, bad: false, dash: false };
 }
 
 /** True when a cell from position `from` on is a printed amount or a not-applicable dash. */
@@ -183,12 +184,14 @@ export function readCells(
   map: Map<number, string>,
   keys: string[],
   stats: { decimals: number; bad: number },
+  dashes?: string[],
 ): Row['cells'] {
   const out: Row['cells'] = {};
   for (const key of keys) out[key] = null;
   for (const [pos, key] of map) {
     const v = cellValue(cells[pos]);
     out[key] = v.value;
+    if (v.dash) dashes?.push(key);
     if (v.decimals > stats.decimals) stats.decimals = v.decimals;
     if (v.bad) stats.bad++;
   }

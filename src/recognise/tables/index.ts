@@ -51,6 +51,7 @@ export function buildTable(located: LocatedTable, ctx: TableContext): Table {
       headerRowsDropped: parsed.headerRowsDropped,
       unmatchedRows: parsed.unmatched,
       confidence: printed === 0 ? 1 : Math.round((parsed.rows.length / printed) * 1000) / 1000,
+      badCells: parsed.badCells,
     },
   };
 }

@@ -108,6 +108,7 @@ export function parseT06(region: TableRegion, _ctx: TableContext): ParsedTable {
         code,
         name,
         cells: { amount: v.value },
+        ...(v.dash ? { dashes: ['amount'] } : {}),
         source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
       });
     });

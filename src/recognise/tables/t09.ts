@@ -36,9 +36,11 @@ export function parseT09(region: TableRegion, _ctx: TableContext): ParsedTable {
     return { rows: [], columns, columnsBy: 'column-numbers', headerRowsDropped: header.dropped, unmatched, decimals: 2, badCells: 0 };
   }
   const cells: Row['cells'] = Object.fromEntries(keys.map((k) => [k, null]));
+  const dashes: string[] = [];
   const record = (text: string | undefined, key: string) => {
     const v = cellValue(text);
     cells[key] = v.value;
+    if (v.dash) dashes.push(key);
     if (v.decimals > stats.decimals) stats.decimals = v.decimals;
     if (v.bad) stats.bad++;
   };
@@ -69,7 +71,7 @@ export function parseT09(region: TableRegion, _ctx: TableContext): ParsedTable {
   }
   const source = { line: data[0]!.line, ...(data[0]!.page !== undefined ? { page: data[0]!.page } : {}) };
   return {
-    rows: [{ key: 'main', name: '', cells, source }],
+    rows: [{ key: 'main', name: '', cells, ...(dashes.length > 0 ? { dashes } : {}), source }],
     columns,
     columnsBy,
     headerRowsDropped: header.dropped,

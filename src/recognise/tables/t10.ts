@@ -31,6 +31,7 @@ export function parseT10(region: TableRegion, _ctx: TableContext): ParsedTable {
       name: rowName(line.cells.slice(0, at).join('')),
       line: n,
       cells: { amount: v.value },
+      ...(v.dash ? { dashes: ['amount'] } : {}),
       source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
     });
   }

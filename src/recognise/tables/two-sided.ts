@@ -206,9 +206,11 @@ export function parseTwoSided(id: '01' | '04', region: TableRegion, ctx: TableCo
       if (key === 'inc.opening') afterOpening = true;
       const cells: Row['cells'] = {};
       for (const k of keys) cells[k] = null;
+      const dashes: string[] = [];
       for (const [pos, k] of map) {
         const v = cellValue(line.cells[pos]);
         cells[k] = v.value;
+        if (v.dash) dashes.push(k);
         if (v.decimals > stats.decimals) stats.decimals = v.decimals;
         if (v.bad) stats.bad++;
       }
@@ -217,6 +219,7 @@ export function parseTwoSided(id: '01' | '04', region: TableRegion, ctx: TableCo
         name,
         ...(Number.isInteger(printedLine) && printedLine > 0 ? { line: printedLine } : {}),
         cells,
+        ...(dashes.length > 0 ? { dashes } : {}),
         source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
       };
       (range.side === 'inc' ? income : expense).push(row);
