@@ -7,7 +7,8 @@ export type JuesuanErrorCode =
   | 'unsupported_format'
   | 'undecodable'
   | 'not_a_document'
-  | 'too_large';
+  | 'too_large'
+  | 'bad_config';
 
 export class JuesuanError extends Error {
   readonly code: JuesuanErrorCode;

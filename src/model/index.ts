@@ -3,3 +3,4 @@ export type * from './report.js';
 export * from './amount.js';
 export * from './errors.js';
 export { sourceOffset } from './document.js';
+export type * from './finding.js';
