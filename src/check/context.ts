@@ -60,7 +60,8 @@ export function createContext(report: Readonly<Report>, meta: RuleMeta, sink: Fi
   };
 
   const money = (u: number) => formatUnits(u, decimals);
-  const tolText = (u: number) => formatUnits(u, decimals + 1).replace(/0$/, '');
+  // Tolerances are multiples of half a printed unit (0.035 = env(6)): display only, never summed.
+  const tolText = (u: number) => String(Number((u / scale).toFixed(decimals + 2)));
 
   const push = (input: ReportInput, messageOverride?: string) => {
     const template = meta.messages[input.messageId];

@@ -4,6 +4,10 @@ import { extractFile } from '../index.js';
 import { JuesuanError } from '../model/errors.js';
 import { reportToCsv, reportToJson } from '../render/report.js';
 import { formatTables } from './tables-text.js';
+import { checkFiles } from '../check/batch.js';
+import { loadCheckConfig } from '../check/index.js';
+import { toJson, toText, type MinSeverity } from './check-output.js';
+import { expandInputs, progressBar, useColour } from './terminal.js';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 
@@ -52,6 +56,37 @@ program
   });
 
 program
+  .command('check')
+  .description('校验决算公开文档：表内、表间、科目名称和完整性规则，输出发现的问题')
+  .argument('<files...>', '文档文件或文件夹（文件夹中的 .txt .md .html 文件都会检查）')
+  .option('-f, --format <format>', '输出格式：text（按表分组的中文说明，默认）或 json', 'text')
+  .option('-s, --min-severity <level>', '只显示不低于该级别的问题：info、warning、error', 'info')
+  .option('-c, --config <file>', '规则配置文件（JSON，可调整各规则的级别和容差，或关闭规则）')
+  .option('-j, --jobs <n>', '并行处理的文件数（默认为处理器核数）')
+  .action(async (inputs: string[], opts: { format: string; minSeverity: string; config?: string; jobs?: string }) => {
+    if (!['text', 'json'].includes(opts.format)) throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 text、json）`);
+    if (!['info', 'warning', 'error'].includes(opts.minSeverity)) {
+      throw new JuesuanError('unsupported_format', `不支持的级别“${opts.minSeverity}”（可选 info、warning、error）`);
+    }
+    const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new JuesuanError('unsupported_format', `--jobs 应为正整数，而不是“${opts.jobs}”`);
+    const config = opts.config ? loadCheckConfig(opts.config) : undefined;
+    const files = await expandInputs(inputs);
+    const progress = process.stderr.isTTY && files.length > 1 ? progressBar(files.length) : undefined;
+    const checks = await checkFiles(files, {
+      ...(config ? { config } : {}),
+      ...(jobs ? { jobs } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    progress?.done();
+    const min = opts.minSeverity as MinSeverity;
+    await write(opts.format === 'json' ? toJson(checks, min) : toText(checks, min, useColour()));
+    const unreadable = checks.some((c) => c.error);
+    const errors = checks.some((c) => (c.result?.summary.error ?? 0) > 0);
+    process.exitCode = unreadable ? 2 : errors ? 1 : 0;
+  });
+
+program
   .command('demo')
   .description('演示：读取项目自带的虚构示例文档，打印识别出的各张表')
   .action(async () => {
@@ -69,7 +104,7 @@ function write(text: string): Promise<void> {
 async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;

@@ -1,0 +1,91 @@
+/** How `juesuan check` prints: Chinese text grouped by table (colour on a terminal only), or JSON. */
+import { styleText } from 'node:util';
+import type { FileCheck } from '../check/batch.js';
+import type { Finding, Severity } from '../model/finding.js';
+
+export type MinSeverity = Severity;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function visible(f: Finding, min: MinSeverity): boolean {
+  if (f.messageId === 'internal_error') return true;
+  if (f.status === 'not_applicable' || f.status === 'insufficient_data') return min === 'info';
+  return RANK[f.severity] <= RANK[min];
+}
+
+/** The JSON of the CLI contract (issue #3): files → findings → summary. */
+export function toJson(checks: FileCheck[], min: MinSeverity): string {
+  return (
+    JSON.stringify(
+      {
+        files: checks.map((c) =>
+          c.error
+            ? { file: c.file, error: c.error }
+            : {
+                file: c.file,
+                entity: c.report!.entity,
+                year: c.report!.year,
+                findings: c.result!.findings
+                  .filter((f) => visible(f, min))
+                  .map((f) => ({
+                    rule: f.ruleId,
+                    severity: f.severity,
+                    status: f.status,
+                    table: f.location.table ?? null,
+                    row: f.location.row ?? null,
+                    column: f.location.column ?? null,
+                    span: f.location.span ?? null,
+                    expected: f.expected,
+                    actual: f.actual,
+                    difference: f.difference,
+                    message: f.message,
+                  })),
+                summary: c.result!.summary,
+              },
+        ),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export function toText(checks: FileCheck[], min: MinSeverity, colour: boolean): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text) : text);
+  const sev = (s: Severity) => paint(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'gray', WORD[s]);
+  const out: string[] = [];
+  for (const c of checks) {
+    if (c.error) {
+      out.push(paint('red', `✗ ${c.file}：无法读取 —— ${c.error.message}`));
+      out.push('');
+      continue;
+    }
+    const r = c.report!;
+    out.push(paint('bold', `${c.file}`) + `　${r.entity || '（未识别单位）'} ${r.year || ''}年度`);
+    const findings = c.result!.findings.filter((f) => visible(f, min) && f.status !== 'not_applicable' && f.status !== 'insufficient_data');
+    const groups = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const key = f.location.table ? f.location.table : f.location.span ? '~narrative' : '~document';
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const titleOf = (id: string) => r.tables.find((t) => t.id === id)?.title ?? '';
+    for (const key of [...groups.keys()].sort()) {
+      const label = key === '~narrative' ? '情况说明' : key === '~document' ? '全文' : `表${key} ${titleOf(key)}`;
+      out.push(`  【${label}】`);
+      for (const f of groups.get(key)!) {
+        const where = f.location.span?.line ? `第${f.location.span.line}行 ` : '';
+        out.push(`    ${sev(f.severity)} ${paint('dim', f.ruleId.padEnd(7))} ${where}${f.message}`);
+      }
+    }
+    const s = c.result!.summary;
+    const line = `  合计：错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}，不适用或数据不足 ${s.not_applicable}`;
+    out.push(s.error > 0 ? paint('red', line) : s.warning > 0 ? paint('yellow', line) : paint('green', line));
+    out.push('');
+  }
+  const read = checks.filter((c) => !c.error);
+  if (checks.length > 1) {
+    const withErrors = read.filter((c) => c.result!.summary.error > 0).length;
+    out.push(`共 ${checks.length} 个文件：${read.length} 个已检查（其中 ${withErrors} 个有错误），${checks.length - read.length} 个无法读取。`);
+  }
+  return out.join('\n') + '\n';
+}
