@@ -5,7 +5,10 @@ import { JuesuanError } from '../model/errors.js';
 import { reportToCsv, reportToJson } from '../render/report.js';
 import { formatTables } from './tables-text.js';
 import { checkFiles } from '../check/batch.js';
-import { loadCheckConfig } from '../check/index.js';
+import { loadCheckConfig, RULES } from '../check/index.js';
+import { catalogueCsv, catalogueMarkdown } from '../check/catalogue.js';
+
+const SEVERITY_WORD = { error: '错误', warning: '警告', info: '提示' } as const;
 import { toJson, toText, type MinSeverity } from './check-output.js';
 import { expandInputs, progressBar, useColour } from './terminal.js';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +87,18 @@ program
     const unreadable = checks.some((c) => c.error);
     const errors = checks.some((c) => (c.result?.summary.error ?? 0) > 0);
     process.exitCode = unreadable ? 2 : errors ? 1 : 0;
+  });
+
+program
+  .command('rules')
+  .description('列出全部校验规则（编号、名称、级别、类别、容差）')
+  .option('-f, --format <format>', '输出格式：text（默认）、csv、md', 'text')
+  .action(async (opts: { format: string }) => {
+    if (opts.format === 'csv') return write(catalogueCsv(RULES));
+    if (opts.format === 'md') return write(catalogueMarkdown(RULES));
+    if (opts.format !== 'text') throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 text、csv、md）`);
+    const lines = RULES.map((r) => `${r.meta.id.padEnd(7)} ${SEVERITY_WORD[r.meta.severity]}  ${r.meta.title}`);
+    return write(lines.join('\n') + `\n共 ${RULES.length} 条规则。\n`);
   });
 
 program
