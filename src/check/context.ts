@@ -21,6 +21,9 @@ const ROW_LABELS: Record<string, string> = {
   main: '',
 };
 
+/** Where a message template wants the tolerance note; the rest of the template is the next step. */
+const TOLERANCE_NOTE = /\{\{\s*toleranceNote\s*\}\}/;
+
 function isCell(o: Operand): o is CellRef {
   return 'table' in o;
 }
@@ -69,10 +72,22 @@ export function createContext(report: Readonly<Report>, meta: RuleMeta, sink: Fi
     const status = input.status ?? 'fail';
     const severity = status === 'round' ? 'info' : (input.severity ?? meta.severity);
     const data = { unit, ...(input.data ?? {}) };
-    let message = messageOverride ?? render(template, data, meta.id, input.messageId);
     const tol = input.toleranceUnits ?? null;
-    if (status === 'round' && tol !== null) message += `，在尾数误差允许范围（±${tolText(tol)} ${unit}）内，属尾数误差`;
-    else if (status === 'fail' && tol !== null && tol > 0) message += `，超出尾数误差允许范围（±${tolText(tol)} ${unit}）`;
+    const note =
+      status === 'round' && tol !== null
+        ? `，在尾数误差允许范围（±${tolText(tol)} ${unit}）内，属尾数误差`
+        : status === 'fail' && tol !== null && tol > 0
+          ? `，超出尾数误差允许范围（±${tolText(tol)} ${unit}）`
+          : '';
+    let message: string;
+    // A template may place the tolerance note with {{toleranceNote}}: what follows it is the next
+    // step for a failure ("请核对…"), left out when the difference is only 尾数误差.
+    const [head, tail] = template.split(TOLERANCE_NOTE);
+    if (messageOverride === undefined && tail !== undefined) {
+      message = render(head!, data, meta.id, input.messageId) + note;
+      if (!/[。！？]$/.test(message)) message += '。';
+      if (status !== 'round') message += render(tail, data, meta.id, input.messageId);
+    } else message = (messageOverride ?? render(template, data, meta.id, input.messageId)) + note;
     if (!/[。！？]$/.test(message)) message += '。';
     sink.push({
       ruleId: meta.id,
@@ -186,17 +201,22 @@ export function createContext(report: Readonly<Report>, meta: RuleMeta, sink: Fi
     sum(input: SumInput) {
       if (closed) return;
       const total = units(input.total);
-      const values = input.terms.map(units);
+      const minus = input.minus ?? [];
+      const negated = (r: CellRef) => {
+        const v = units(r);
+        return v === undefined ? undefined : -v;
+      };
+      const values = [...input.terms.map(units), ...minus.map(negated)];
       if (total === undefined || values.some((v) => v === undefined)) {
-        const missing = [input.total, ...input.terms].filter((r) => units(r) === undefined).map(describe);
+        const missing = [input.total, ...input.terms, ...minus].filter((r) => units(r) === undefined).map(describe);
         status(sink, 'insufficient_data', `${meta.title}：未能读取${missing.slice(0, 3).join('、')}${missing.length > 3 ? '等' : ''}，无法核对`, input.total);
         return;
       }
       const sum = (values as number[]).reduce((s, v) => s + v, 0);
       const diff = total - sum;
       if (diff === 0) return;
-      const tableIds = [input.total.table, ...input.terms.map((t) => t.table)];
-      const tol = tolerance(input.terms.length, [...new Set(tableIds)]);
+      const tableIds = [input.total.table, ...input.terms.map((t) => t.table), ...minus.map((t) => t.table)];
+      const tol = tolerance(input.terms.length + minus.length, [...new Set(tableIds)]);
       push({
         messageId: input.messageId,
         location: input.total,
@@ -210,7 +230,7 @@ export function createContext(report: Readonly<Report>, meta: RuleMeta, sink: Fi
           actual: money(total),
           expected: money(sum),
           terms: input.termsLabel,
-          n: input.terms.length,
+          n: input.terms.length + minus.length,
           difference: formatSigned(diff, decimals),
           absDifference: money(Math.abs(diff)),
           ...(input.data ?? {}),

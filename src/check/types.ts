@@ -66,6 +66,11 @@ export interface SumInput {
   messageId: string;
   total: CellRef;
   terms: CellRef[];
+  /**
+   * Terms subtracted from the sum (a roll-forward: 年末 = 年初 + 收入 − 支出). They count towards the
+   * rounding envelope like the added terms.
+   */
+  minus?: CellRef[];
   /** Names the terms in the message ("各列之和", "各类之和" …). */
   termsLabel: string;
   data?: Record<string, string | number>;

@@ -62,8 +62,20 @@ export interface Table {
   decimals: number;
   /** The printed label such as `表1` or `公开01表`, when there is one. */
   label?: string;
+  /** What the table's own header lines say (单位：/部门名称：…, 2023年度, 金额单位：万元), when printed. */
+  header?: TableHeader;
   source: { line: number; endLine: number; page?: number };
   recognition: TableRecognition;
+}
+
+/** A table's header block as printed; a field is absent when the table does not print it. */
+export interface TableHeader {
+  /** The name on the 单位：/部门：/部门名称： line. */
+  entity?: string;
+  /** The year printed with the table (`2023年度` line, after the name, or in the title). */
+  year?: number;
+  /** The money unit of the 单位：万元 / 金额单位：万元 line. */
+  unit?: string;
 }
 
 export interface TableRecognition {

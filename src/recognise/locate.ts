@@ -16,6 +16,8 @@ export interface LocatedTable {
   unit?: string;
   /** The 单位：/部门：/部门名称： line above the table: [which word, the name]. */
   entityLine?: [string, string];
+  /** The year printed above the table (`2023年度`, alone or after the entity name). */
+  year?: number;
   notes: string[];
   line: number;
   endLine: number;
@@ -31,7 +33,7 @@ export interface Located {
 
 const UNIT_RE = /^(?:金额)?单位[:：]\s*(亿元|万元|元)$/;
 const ENTITY_RE = /^(单位名称|部门名称|编制单位|编制部门|预算单位|单位|部门)[:：]\s*(.+?)$/;
-const YEAR_LINE = /^\d{4}年度?$/;
+const YEAR_LINE = /^(\d{4})年度?$/;
 const EMPTY_NOTE = /本表本年度无发生额|本表无数据|本年度无发生额|本表无发生额|本单位无此项|本部门无此项|本年度无此项(?:收入|支出)?[，。,]?$|无数据/;
 const NOTE_START = /^(?:注|说明|备注)\s*\d*[:：.．]|^\d+[.．、]\s*本(?:表|套报表)/;
 const PAGE_NUMBER = /^(?:[-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,3})$/;
@@ -43,14 +45,14 @@ function blockText(b: Block): string {
 }
 
 /** Preamble: the small lines printed between a title and its grid. */
-function preambleOf(text: string): { unit?: string; entity?: [string, string]; label?: string; year?: boolean } | undefined {
+function preambleOf(text: string): { unit?: string; entity?: [string, string]; label?: string; year?: number } | undefined {
   const parts = text.split(/\s{2,}|\t/).filter(Boolean);
   const c = compact(text);
   if (UNIT_RE.test(c)) return { unit: UNIT_RE.exec(c)![1]! };
   if (matchLabel(c)) return { label: matchLabel(c)! };
-  if (YEAR_LINE.test(c)) return { year: true };
+  if (YEAR_LINE.test(c)) return { year: Number(YEAR_LINE.exec(c)![1]) };
   // "部门：XX局    单位：万元" on one line.
-  const result: { unit?: string; entity?: [string, string] } = {};
+  const result: { unit?: string; entity?: [string, string]; year?: number } = {};
   for (const part of parts.length > 1 ? parts : [text]) {
     const p = compact(part);
     const unit = UNIT_RE.exec(p);
@@ -63,10 +65,16 @@ function preambleOf(text: string): { unit?: string; entity?: [string, string]; l
       const name = ent[2]!.replace(/\d{4}年度?$/, '').replace(/(?:金额)?单位[:：](?:亿元|万元|元)$/, '');
       const unitTail = /(?:金额)?单位[:：](亿元|万元|元)$/.exec(ent[2]!);
       if (unitTail) result.unit = unitTail[1]!;
+      const yearTail = /(\d{4})年度?$/.exec(ent[2]!);
+      if (yearTail) result.year = Number(yearTail[1]);
       if (name) result.entity = [ent[1]!, name];
       continue;
     }
-    if (YEAR_LINE.test(p)) continue;
+    const year = YEAR_LINE.exec(p);
+    if (year) {
+      result.year = Number(year[1]);
+      continue;
+    }
     return undefined;
   }
   return result.unit || result.entity ? result : undefined;
@@ -127,6 +135,7 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
     let unit: string | undefined;
     let entityLine: [string, string] | undefined;
     let label: string | undefined;
+    let year: number | undefined;
     let firstLine = block.pos.line;
 
     // Title and preamble above the grid.
@@ -140,6 +149,7 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
         unit ??= pre.unit;
         entityLine ??= pre.entity;
         label ??= pre.label;
+        year ??= pre.year;
         firstLine = b.pos.line;
         continue;
       }
@@ -165,6 +175,7 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
           unit ??= pre.unit;
           entityLine ??= pre.entity;
           label ??= pre.label;
+          year ??= pre.year;
         }
       }
       rows = rows.slice(single);
@@ -242,6 +253,7 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
       empty,
       ...(unit ? { unit } : {}),
       ...(entityLine ? { entityLine } : {}),
+      ...(year !== undefined ? { year } : {}),
       notes,
       line: firstLine,
       endLine,
@@ -257,6 +269,8 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
     if (!m) continue;
     const own = [i];
     let unit: string | undefined;
+    let entityLine: [string, string] | undefined;
+    let year: number | undefined;
     let k = i + 1;
     for (; k < blocks.length && k <= i + 6; k++) {
       const n = blocks[k]!;
@@ -264,6 +278,8 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
       const pre = preambleOf(n.text);
       if (pre) {
         unit ??= pre.unit;
+        entityLine ??= pre.entity;
+        year ??= pre.year;
         own.push(k);
         continue;
       }
@@ -271,7 +287,17 @@ export function locateTables(blocks: Block[], skip: Set<number>): Located {
         own.push(k);
         if (EMPTY_NOTE.test(compact(n.text))) {
           for (const o of own) consumed.add(o);
-          tables.push({ match: m, region: { parts: [] }, empty: true, ...(unit ? { unit } : {}), notes: [n.text], line: b.pos.line, endLine: n.pos.line });
+          tables.push({
+            match: m,
+            region: { parts: [] },
+            empty: true,
+            ...(unit ? { unit } : {}),
+            ...(entityLine ? { entityLine } : {}),
+            ...(year !== undefined ? { year } : {}),
+            notes: [n.text],
+            line: b.pos.line,
+            endLine: n.pos.line,
+          });
           break;
         }
         continue;

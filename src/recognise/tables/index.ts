@@ -1,5 +1,5 @@
 /** Table modules by id: one parser per layout family, chosen by the table's identity. */
-import type { Table } from '../../model/report.js';
+import type { Table, TableHeader } from '../../model/report.js';
 import type { LocatedTable } from '../locate.js';
 import { parseCoded } from './coded.js';
 import { parseT06 } from './t06.js';
@@ -27,11 +27,24 @@ function parse(id: string, located: LocatedTable, ctx: TableContext): ParsedTabl
   }
 }
 
+/** The header lines above the table: entity, year (its own line, after the name, or in the title) and unit. */
+function headerOf(located: LocatedTable): TableHeader | undefined {
+  const titleYear = /((?:19|20)\d{2})年/.exec(located.match.title)?.[1];
+  const year = located.year ?? (titleYear ? Number(titleYear) : undefined);
+  const header: TableHeader = {
+    ...(located.entityLine ? { entity: located.entityLine[1] } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(located.unit ? { unit: located.unit } : {}),
+  };
+  return Object.keys(header).length > 0 ? header : undefined;
+}
+
 export function buildTable(located: LocatedTable, ctx: TableContext): Table {
   const id = located.match.id;
   const parsed = parse(id, located, ctx);
   const printed = parsed.rows.length + parsed.unmatched.length;
   const firstRow = located.region.parts.flat()[0];
+  const header = headerOf(located);
   return {
     id,
     title: located.match.title,
@@ -40,6 +53,7 @@ export function buildTable(located: LocatedTable, ctx: TableContext): Table {
     rows: parsed.rows,
     decimals: parsed.decimals || 2,
     ...(located.match.label ? { label: located.match.label } : {}),
+    ...(header ? { header } : {}),
     source: {
       line: located.line,
       endLine: located.endLine,
