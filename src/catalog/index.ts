@@ -13,6 +13,30 @@ export interface FunctionalClass {
   order: number;
 }
 
+/** One 类/款/项 of the 支出功能分类 (functional classification). */
+export interface FunctionalCode {
+  code: string;
+  name: string;
+  level: '类' | '款' | '项';
+  /** The code one level up ('' for a 类). */
+  parent: string;
+  /** Where the line comes from (SEED, KNOW …), when the file says. */
+  provenance?: string;
+}
+
+/**
+ * The functional catalogue chosen for a report year. `complete` is false for a catalogue compiled
+ * from observed documents (functional-codes-observed-YYYY.csv): a code missing from it proves nothing.
+ * `year` is the catalogue's own year, which differs from the report year when none exists for it.
+ */
+export interface FunctionalCatalogue {
+  year: number;
+  complete: boolean;
+  file: string;
+  items: FunctionalCode[];
+  byCode: ReadonlyMap<string, FunctionalCode>;
+}
+
 export interface EconomicItem {
   code: string;
   name: string;
@@ -27,6 +51,16 @@ function dataDir(): string {
   if (resolvedDataDir) return resolvedDataDir;
   resolvedDataDir = findDataDir();
   return resolvedDataDir;
+}
+
+/**
+ * Read the catalogues from another folder (e.g. one holding an official complete functional
+ * catalogue), or from the package's data/catalogs again with no argument. Clears the caches.
+ */
+export function setCatalogDir(dir?: string): void {
+  resolvedDataDir = dir;
+  listings.clear();
+  cache.clear();
 }
 
 function findDataDir(): string {
@@ -81,18 +115,31 @@ function readCsv(file: string): Record<string, string>[] {
 
 const listings = new Map<string, string[]>();
 
-function fileForYear(prefix: string, year: number | undefined): string {
+function listing(): string[] {
   const dir = dataDir();
   let names = listings.get(dir);
   if (!names) listings.set(dir, (names = readdirSync(dir)));
-  const years = names
+  return names;
+}
+
+function yearsOf(prefix: string): number[] {
+  return listing()
     .map((f) => new RegExp(`^${prefix}-(\\d{4})\\.csv$`).exec(f)?.[1])
     .filter((y): y is string => y !== undefined)
     .map(Number)
     .sort((a, b) => a - b);
-  if (years.length === 0) throw new Error(`缺少分类目录文件 ${prefix}-YYYY.csv`);
-  const chosen = [...years].reverse().find((y) => year !== undefined && y <= year) ?? years[0]!;
-  return join(dir, `${prefix}-${chosen}.csv`);
+}
+
+/** The report year if a file has it, else the nearest earlier year, else the earliest. */
+function chooseYear(years: number[], year: number | undefined): number | undefined {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  return [...sorted].reverse().find((y) => year !== undefined && y <= year) ?? sorted[0];
+}
+
+function fileForYear(prefix: string, year: number | undefined): string {
+  const chosen = chooseYear(yearsOf(prefix), year);
+  if (chosen === undefined) throw new Error(`缺少分类目录文件 ${prefix}-YYYY.csv`);
+  return join(dataDir(), `${prefix}-${chosen}.csv`);
 }
 
 const ORDINALS = '一二三四五六七八九十';
@@ -134,4 +181,40 @@ export function economicItems(year?: number): EconomicItem[] {
   }));
   cache.set(file, list);
   return list;
+}
+
+const LEVEL_BY_LENGTH: Record<number, FunctionalCode['level']> = { 3: '类', 5: '款', 7: '项' };
+
+/**
+ * The functional catalogue (类/款/项 codes and names) for a report year. Two kinds of file:
+ * `functional-codes-YYYY.csv`, a complete official catalogue, and `functional-codes-observed-YYYY.csv`,
+ * the codes seen in sample documents (incomplete). The year is chosen as for the other catalogues
+ * (the report year, else the nearest earlier, else the earliest); for that year a complete file wins.
+ * Columns: code, name, and optionally level, parent, provenance (level and parent default from the code).
+ */
+export function functionalCodes(year?: number): FunctionalCatalogue {
+  const complete = yearsOf('functional-codes');
+  const observed = yearsOf('functional-codes-observed');
+  const chosen = chooseYear([...complete, ...observed], year);
+  if (chosen === undefined) throw new Error('缺少功能分类目录文件 functional-codes-YYYY.csv 或 functional-codes-observed-YYYY.csv');
+  const isComplete = complete.includes(chosen);
+  const file = join(dataDir(), `${isComplete ? 'functional-codes' : 'functional-codes-observed'}-${chosen}.csv`);
+  const hit = cache.get(file) as FunctionalCatalogue | undefined;
+  if (hit) return hit;
+  const items: FunctionalCode[] = [];
+  for (const r of readCsv(file)) {
+    const code = (r['code'] ?? '').trim();
+    const level = (r['level'] as FunctionalCode['level'] | undefined) || LEVEL_BY_LENGTH[code.length];
+    if (!/^\d+$/.test(code) || !level) continue;
+    items.push({
+      code,
+      name: (r['name'] ?? '').trim(),
+      level,
+      parent: (r['parent'] ?? '').trim() || (code.length > 3 ? code.slice(0, code.length - 2) : ''),
+      ...(r['provenance'] ? { provenance: r['provenance'] } : {}),
+    });
+  }
+  const catalogue: FunctionalCatalogue = { year: chosen, complete: isComplete, file, items, byCode: new Map(items.map((i) => [i.code, i])) };
+  cache.set(file, catalogue);
+  return catalogue;
 }

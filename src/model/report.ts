@@ -25,6 +25,20 @@ export interface Report {
   source: SourceInfo;
   /** What recognition could not place: tables without a known title, notes on dropped content. */
   diagnostics: Diagnostic[];
+  /**
+   * Dates the document states about its own disclosure, when it prints them: 公开时间 (published)
+   * and the date of the finance department's 批复 (approved). Absent when neither is printed.
+   */
+  disclosure?: { published?: DateMention; approved?: DateMention };
+}
+
+/** A calendar date as printed in the document. */
+export interface DateMention {
+  /** ISO form, YYYY-MM-DD. */
+  date: string;
+  /** The printed words, e.g. 公开时间：2024 年 9 月 25 日. */
+  text: string;
+  span: Span;
 }
 
 export type TemplateFamily = 'gd' | 'sx' | 'sc';

@@ -6,7 +6,7 @@ import type { Block, Document } from '../model/document.js';
 import { JuesuanError } from '../model/errors.js';
 import type { Diagnostic, Report, Table, TemplateFamily } from '../model/report.js';
 import { locateTables } from './locate.js';
-import { findEntity, findKind, findMoneyUnit, findScope, findTitle, findYear, isTocHeading } from './metadata.js';
+import { findDisclosureDates, findEntity, findKind, findMoneyUnit, findScope, findTitle, findYear, isTocHeading } from './metadata.js';
 import { buildSections } from './narrative/sections.js';
 import { compact } from './normalise.js';
 import { buildTable } from './tables/index.js';
@@ -100,6 +100,7 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
   const firstSection = blocks.findIndex((b) => b.kind !== 'table' && /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．])/.test(compact(b.text)));
   const bodyStart = Math.min(tocStart, firstSection < 0 ? blocks.length : firstSection);
   const include = (i: number) => i >= bodyStart && !toc.has(i) && !located.consumed.has(i);
+  const disclosure = findDisclosureDates(blocks);
   return {
     schema: 'juesuan/report@1',
     title,
@@ -113,6 +114,7 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
     template: templateFamily(tables),
     source: doc.source,
     diagnostics,
+    ...(disclosure.published || disclosure.approved ? { disclosure } : {}),
   };
 }
 

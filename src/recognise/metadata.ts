@@ -3,7 +3,8 @@
  * money unit. Each is decided by the strongest evidence present (see the order in each function).
  */
 import type { Block } from '../model/document.js';
-import type { MoneyUnit, ReportKind, ReportScope } from '../model/report.js';
+import { sourceOffset } from '../model/document.js';
+import type { DateMention, MoneyUnit, ReportKind, ReportScope } from '../model/report.js';
 import { compact } from './normalise.js';
 import type { LocatedTable } from './locate.js';
 
@@ -125,4 +126,58 @@ export function findMoneyUnit(tables: LocatedTable[], text: string): MoneyUnit {
   let best: MoneyUnit = '万元';
   for (const [u, n] of counts) if (n > (counts.get(best) ?? 0)) best = u;
   return best;
+}
+
+const DATE = String.raw`((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d))`;
+/** 公开时间：2024年9月25日 (also 发布时间 / 公开日期), as a document prints it on its cover or contents. */
+const PUBLISHED_RE = new RegExp(String.raw`(?:公开|发布)(?:时间|日期)\s*[:：]\s*${DATE}`);
+/** 批复时间：… / 于2024年8月30日批复 / 批复日期为… — a date bound to the word 批复 in one clause. */
+const APPROVED_RES = [
+  new RegExp(String.raw`批复(?:时间|日期)\s*(?:[:：]|为)\s*${DATE}`),
+  new RegExp(String.raw`${DATE}[^。；;，,\n]{0,20}?批复`),
+  new RegExp(String.raw`批复[^。；;\n]{0,12}?${DATE}`),
+];
+
+function isoDate(m: RegExpExecArray): string | undefined {
+  const y = Number(m[1]);
+  const mo = Number(m[2] ?? m[4]);
+  const d = Number(m[3] ?? m[5]);
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * The disclosure dates a document prints about itself: 公开时间 and the date of the 批复. Only the
+ * labelled forms are read; a date merely near the word 公开 (the department published something
+ * else on that day) is not this document's publication date.
+ */
+export function findDisclosureDates(blocks: Block[]): { published?: DateMention; approved?: DateMention } {
+  const found: { published?: DateMention; approved?: DateMention } = {};
+  const mention = (b: Exclude<Block, { kind: 'table' }>, m: RegExpExecArray): DateMention | undefined => {
+    const date = isoDate(m);
+    if (!date) return undefined;
+    const start = sourceOffset(b.pos, b.shifts, m.index);
+    const end = sourceOffset(b.pos, b.shifts, m.index + m[0].length);
+    return { date, text: m[0], span: { start, end, line: b.pos.line, ...(b.pos.page !== undefined ? { page: b.pos.page } : {}) } };
+  };
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    if (!found.published) {
+      const m = PUBLISHED_RE.exec(b.text);
+      const d = m ? mention(b, m) : undefined;
+      if (d) found.published = d;
+    }
+    if (!found.approved) {
+      for (const re of APPROVED_RES) {
+        const m = re.exec(b.text);
+        const d = m ? mention(b, m) : undefined;
+        if (d) {
+          found.approved = d;
+          break;
+        }
+      }
+    }
+    if (found.published && found.approved) break;
+  }
+  return found;
 }

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/check/index.js';
 import type { Rule } from '../../src/check/types.js';
-import type { Finding } from '../../src/model/finding.js';
-import type { Report } from '../../src/model/report.js';
+import type { Finding, FindingLocation } from '../../src/model/finding.js';
+import type { Report, Span } from '../../src/model/report.js';
 
 export interface ValidCase {
   name: string;
@@ -17,10 +17,13 @@ export interface ValidCase {
   allowRound?: boolean;
 }
 
+/** A location to match partly: a narrative span may be given by its line alone. */
+export type ExpectedLocation = Omit<FindingLocation, 'span'> & { span?: Partial<Span> };
+
 export interface InvalidCase {
   name: string;
   report: Report | (() => Report);
-  findings: Partial<Pick<Finding, 'messageId' | 'status' | 'severity' | 'location' | 'expected' | 'actual' | 'difference'>>[];
+  findings: (Partial<Pick<Finding, 'messageId' | 'status' | 'severity' | 'expected' | 'actual' | 'difference'>> & { location?: ExpectedLocation })[];
 }
 
 function deepFreeze<T>(value: T): T {

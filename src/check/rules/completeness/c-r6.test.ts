@@ -1,0 +1,33 @@
+import { edited, lineOf, narrativeReport, narrativeWith, narrativeWithout } from '../../../../test/support/narrative.js';
+import { edit } from '../../../../test/support/reports.js';
+import { ruleTester } from '../../../../test/support/rule-tester.js';
+import { rule } from './c-r6.js';
+
+const PROCUREMENT = '（二）政府采购支出情况说明';
+
+ruleTester(rule, {
+  valid: [
+    { name: '货物/工程/服务 and the 中小企业/小微 shares', report: () => narrativeReport() },
+    { name: 'no procurement this year', report: () => narrativeWith(/2024年度本单位政府采购支出总额[^\n]*/, '本单位本年度无政府采购支出。') },
+  ],
+  invalid: [
+    {
+      name: 'no 小微 share, no 工程',
+      report: () => narrativeReport(edited(['、政府采购工程支出0万元', ''], ['，其中：授予小微企业合同金额12.00万元，占授予中小企业合同金额的60%', ''])),
+      findings: [
+        { messageId: 'missing', status: 'fail', severity: 'error', location: { span: { line: lineOf(PROCUREMENT) } }, expected: '政府采购工程支出' },
+        { messageId: 'missing', status: 'fail', severity: 'error', location: { span: { line: lineOf(PROCUREMENT) } }, expected: '授予小微企业合同金额及占比' },
+      ],
+    },
+    {
+      name: 'no 政府采购 section',
+      report: () => narrativeWithout(PROCUREMENT),
+      findings: [{ messageId: 'insufficient_data', status: 'insufficient_data' }],
+    },
+    {
+      name: 'not a 决算',
+      report: () => edit(narrativeReport(), (r) => (r.kind = 'performance-evaluation')),
+      findings: [{ messageId: 'not_applicable', status: 'not_applicable' }],
+    },
+  ],
+});
