@@ -65,6 +65,16 @@ describe('juesuan extract', () => {
     expect(r.stdout).toContain('\n10,L1,,合计,amount,1.73\n');
   });
 
+  it.skipIf(!HAVE_SEEDS)('--format facts prints the narrative facts as CSV, linked to their cells', async () => {
+    const r = await juesuan('extract', seed('000').path, '--format', 'facts');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('subject,basis,measure,value,unit,text,line,table,row,column');
+    expect(lines).toContain('一般公共预算财政拨款收入,current,amount,2169.36,万元,"2,169.36万元",357,01,inc.gpb,1');
+    expect(lines).toContain('一般公共预算财政拨款收入,prior,change,94.16,万元,94.16万元,357,,,');
+    expect(lines).toContain('三公经费,current,amount,2.67,万元,2.67万元,403,09,main,7');
+  });
+
   const failures: [string, () => string[], RegExp][] = [
     ['a missing file', () => [join(dir, '不存在.txt')], /文件不存在或无法访问：.*不存在\.txt/],
     ['a folder', () => [dir], /不是文件/],

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { extractFile } from '../index.js';
 import { JuesuanError } from '../model/errors.js';
-import { reportToCsv, reportToJson } from '../render/report.js';
+import { factsToCsv, reportToCsv, reportToJson } from '../render/report.js';
 import { formatTables } from './tables-text.js';
 import { checkFiles } from '../check/batch.js';
 import { loadCheckConfig, RULES } from '../check/index.js';
@@ -48,13 +48,24 @@ program
   .command('extract')
   .description('读取一份决算公开文档（.txt .md .html），输出识别出的报告')
   .argument('<file>', '文档文件路径')
-  .option('-f, --format <format>', '输出格式：json（完整报告，默认）、csv（每个单元格一行）、tables（表格文本）', 'json')
+  .option(
+    '-f, --format <format>',
+    '输出格式：json（完整报告，默认）、csv（每个单元格一行）、tables（表格文本）、facts（情况说明中的数字事实，CSV：subject,basis,measure,value,unit,text,line,table,row,column）',
+    'json',
+  )
   .action(async (file: string, opts: { format: string }) => {
-    if (!['json', 'csv', 'tables'].includes(opts.format)) {
-      throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 json、csv、tables）`);
+    if (!['json', 'csv', 'tables', 'facts'].includes(opts.format)) {
+      throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 json、csv、tables、facts）`);
     }
     const report = await extractFile(file);
-    const out = opts.format === 'csv' ? reportToCsv(report) : opts.format === 'tables' ? formatTables(report) : reportToJson(report) + '\n';
+    const out =
+      opts.format === 'csv'
+        ? reportToCsv(report)
+        : opts.format === 'facts'
+          ? factsToCsv(report)
+          : opts.format === 'tables'
+            ? formatTables(report)
+            : reportToJson(report) + '\n';
     await write(out);
   });
 

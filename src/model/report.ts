@@ -52,6 +52,25 @@ export interface Fact {
   text: string;
   span: Span;
   link?: { table: string; row: string; column: string };
+  /** Stable within one report: `f1`, `f2` … in reading order. */
+  id?: string;
+  /** Decimal places as printed (`1,677.2` → 1); rounding tolerances depend on it (rules.md §3). */
+  decimals?: number;
+  /**
+   * For changes and rates: the direction word. `value` stays as printed (never negative), so a
+   * 减少 94.16 is `value: 94.16, direction: 'decrease'`; 持平 / 相同 is `value: null, direction: 'flat'`.
+   */
+  direction?: 'increase' | 'decrease' | 'flat';
+  /** `value` is null because the text says the ratio is not computable (--, 不可比, 基数为0). */
+  notComparable?: boolean;
+  /** For shares: the whole it is a share of, as printed (占政府采购支出总额的17.7% → 政府采购支出总额). */
+  base?: string;
+  /** The noun phrase the subject was read from, as printed (compacted). */
+  phrase?: string;
+  /** Ids of the other facts about the same quantity (same subject, basis and measure, or same cell). */
+  related?: string[];
+  /** The sentence the fact was read from, in the source text. */
+  sentence?: { start: number; end: number };
 }
 
 export interface Span {

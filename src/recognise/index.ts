@@ -8,6 +8,9 @@ import type { Diagnostic, Report, Table, TemplateFamily } from '../model/report.
 import { locateTables } from './locate.js';
 import { findDisclosureDates, findEntity, findKind, findMoneyUnit, findScope, findTitle, findYear, isTocHeading } from './metadata.js';
 import { buildSections } from './narrative/sections.js';
+import { extractFacts } from './narrative/facts.js';
+import { sourceOffset } from '../model/document.js';
+import { functionalClasses } from '../catalog/index.js';
 import { compact } from './normalise.js';
 import { buildTable } from './tables/index.js';
 
@@ -101,6 +104,9 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
   const bodyStart = Math.min(tocStart, firstSection < 0 ? blocks.length : firstSection);
   const include = (i: number) => i >= bodyStart && !toc.has(i) && !located.consumed.has(i);
   const disclosure = findDisclosureDates(blocks);
+  const sections = buildSections(blocks, include);
+  const moneyUnit = findMoneyUnit(located.tables, doc.text);
+  const facts = extractFacts(sections, tables, moneyUnit, factPositions(doc), classNameIndex());
   return {
     schema: 'juesuan/report@1',
     title,
@@ -108,14 +114,56 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
     year: year ?? 0,
     kind: kind ?? 'final-accounts',
     scope: findScope(title, doc.text, located.tables),
-    moneyUnit: findMoneyUnit(located.tables, doc.text),
+    moneyUnit,
     tables,
-    sections: buildSections(blocks, include),
+    facts,
+    sections,
     template: templateFamily(tables),
     source: doc.source,
     diagnostics,
     ...(disclosure.published || disclosure.approved ? { disclosure } : {}),
   };
+}
+
+/** Where a paragraph's characters are in the source (through the block's shifts) and on which line. */
+function factPositions(doc: Document): { position: (p: { span: { start: number } }, i: number) => number; lineOf: (offset: number) => number } {
+  const byStart = new Map<number, Block>();
+  for (const b of doc.blocks) if (b.kind !== 'table') byStart.set(b.pos.start, b);
+  let lineStarts: number[] | undefined;
+  return {
+    position: (p, i) => {
+      const b = byStart.get(p.span.start);
+      return b && b.kind !== 'table' ? sourceOffset(b.pos, b.shifts, i) : p.span.start + i;
+    },
+    lineOf: (offset) => {
+      if (!lineStarts) {
+        lineStarts = [0];
+        const t = doc.text;
+        for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+      }
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo + 1;
+    },
+  };
+}
+
+let classNames: Map<string, string> | undefined;
+function classNameIndex(): Map<string, string> {
+  if (!classNames) {
+    classNames = new Map();
+    try {
+      for (const c of functionalClasses()) classNames.set(c.name, c.code);
+    } catch {
+      // no catalog: classes are found by the names of table 05 rows only
+    }
+  }
+  return classNames;
 }
 
 function tableOrder(id: string): number {

@@ -1,3 +1,3 @@
 /** The render stage: Report → text layouts and machine-readable outputs. */
-export { reportToCsv, reportToJson } from './report.js';
+export { factsToCsv, reportToCsv, reportToJson } from './report.js';
 export { chineseOrdinal, formatAmount, renderText, type RenderTextOptions, type TextTemplate } from './text.js';

@@ -23,3 +23,14 @@ export function reportToCsv(report: Report): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** One line per narrative fact: subject,basis,measure,value,unit,text,line,table,row,column. */
+export function factsToCsv(report: Report): string {
+  const lines = ['subject,basis,measure,value,unit,text,line,table,row,column'];
+  for (const f of report.facts ?? []) {
+    lines.push(
+      [f.subject, f.basis, f.measure, f.value, f.unit, f.text, f.span.line, f.link?.table, f.link?.row, f.link?.column].map(csvField).join(','),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
