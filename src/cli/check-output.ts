@@ -65,7 +65,9 @@ export function toText(checks: FileCheck[], min: MinSeverity, colour: boolean): 
     const findings = c.result!.findings.filter((f) => visible(f, min) && f.status !== 'not_applicable' && f.status !== 'insufficient_data');
     const groups = new Map<string, Finding[]>();
     for (const f of findings) {
-      const key = f.location.table ? f.location.table : f.location.span ? '~narrative' : '~document';
+      // A narrative finding belongs with the sentence that is wrong, even when it names the cell it restates.
+      const narrative = f.location.span !== undefined && (f.ruleId.startsWith('N-') || !f.location.table);
+      const key = narrative ? '~narrative' : f.location.table ? f.location.table : '~document';
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     const titleOf = (id: string) => r.tables.find((t) => t.id === id)?.title ?? '';

@@ -18,6 +18,17 @@ export interface Report {
   moneyUnit: MoneyUnit;
   tables: Table[];
   facts?: Fact[];
+  /**
+   * Tables rebuilt from what the narrative states, for a document that does not print them (seed
+   * 004 states every 项 of 一般公共预算财政拨款支出 but prints no table 05). Kept apart from `tables`:
+   * they are not what the document printed. Each has `rebuilt` saying how it was made.
+   */
+  reconstructed?: Table[];
+  /**
+   * Grids that are not standard 决算 tables (performance-indicator tables, 绩效自评表 …), row by row
+   * as printed, so that rules can read the statements they hold.
+   */
+  grids?: Grid[];
   /** The narrative (情况说明, 概况, 名词解释 …) as a tree of numbered sections. */
   sections: Section[];
   /** Which template family the tables follow, when it can be told (gd = national/Guangdong, sx = Shanxi, sc = Sichuan). */
@@ -46,6 +57,7 @@ export type TemplateFamily = 'gd' | 'sx' | 'sc';
 export interface Fact {
   subject: string;
   basis: 'current' | 'prior' | 'budget' | 'adjusted_budget' | string;
+  /** A `count` has a count unit (辆, 人次, 批次, 个, 名, 万人 …) or 分 for the points of an evaluation. */
   measure: 'amount' | 'change' | 'rate' | 'share' | 'completion' | 'count';
   value: number | null;
   unit: string;
@@ -65,12 +77,25 @@ export interface Fact {
   notComparable?: boolean;
   /** For shares: the whole it is a share of, as printed (占政府采购支出总额的17.7% → 政府采购支出总额). */
   base?: string;
+  /**
+   * For shares: the subject of the whole, as facts name subjects — the printed base resolved
+   * (占总支出的 → 支出总计), or, for a bare 占 93.5% in an enumeration (…支出 3030.4 万元，主要用于：
+   * A x 万元，占 y%), the total the enumeration began with. Absent when neither is known.
+   */
+  baseSubject?: string;
   /** The noun phrase the subject was read from, as printed (compacted). */
   phrase?: string;
   /** Ids of the other facts about the same quantity (same subject, basis and measure, or same cell). */
   related?: string[];
   /** The sentence the fact was read from, in the source text. */
   sentence?: { start: number; end: number };
+}
+
+/** A grid that is not a standard table, as printed: each row's cell texts and where it was. */
+export interface Grid {
+  line: number;
+  span: Span;
+  rows: { cells: string[]; span: Span; line: number }[];
 }
 
 export interface Span {
@@ -99,6 +124,8 @@ export interface Table {
   header?: TableHeader;
   source: { line: number; endLine: number; page?: number };
   recognition: TableRecognition;
+  /** Set on a table of `Report.reconstructed`: it was rebuilt from the narrative, not printed. */
+  rebuilt?: { from: 'narrative'; note: string };
 }
 
 /** A table's header block as printed; a field is absent when the table does not print it. */
@@ -136,6 +163,10 @@ export interface Row {
   dashes?: string[];
   /** 1-based line (or page for paged formats) where the row was printed. */
   source?: { line: number; page?: number };
+  /** Rebuilt rows: the statement the row restates (its amount's span). */
+  span?: Span;
+  /** Rebuilt rows: the ids of the facts the row was built from (a 类/款 row: its items'). */
+  facts?: string[];
 }
 
 export interface Section {

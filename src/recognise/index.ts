@@ -10,7 +10,7 @@ import { findDisclosureDates, findEntity, findKind, findMoneyUnit, findScope, fi
 import { buildSections } from './narrative/sections.js';
 import { extractFacts } from './narrative/facts.js';
 import { sourceOffset } from '../model/document.js';
-import { functionalClasses } from '../catalog/index.js';
+import { functionalClasses, functionalCodes, type FunctionalCode } from '../catalog/index.js';
 import { compact } from './normalise.js';
 import { buildTable } from './tables/index.js';
 
@@ -106,11 +106,12 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
   const disclosure = findDisclosureDates(blocks);
   const sections = buildSections(blocks, include);
   const moneyUnit = findMoneyUnit(located.tables, doc.text);
-  const facts = extractFacts(sections, tables, moneyUnit, factPositions(doc), classNameIndex());
+  const entity = findEntity(title, located.tables);
+  const facts = extractFacts(sections, tables, moneyUnit, { ...factPositions(doc), entity, catalog: functionalCatalogue(year) }, classNameIndex());
   return {
     schema: 'juesuan/report@1',
     title,
-    entity: findEntity(title, located.tables),
+    entity,
     year: year ?? 0,
     kind: kind ?? 'final-accounts',
     scope: findScope(title, doc.text, located.tables),
@@ -151,6 +152,15 @@ function factPositions(doc: Document): { position: (p: { span: { start: number }
       return lo + 1;
     },
   };
+}
+
+/** The functional catalogue of the report's year (nearest available), or none when no file is found. */
+function functionalCatalogue(year: number | undefined): readonly FunctionalCode[] | undefined {
+  try {
+    return functionalCodes(year).items;
+  } catch {
+    return undefined;
+  }
 }
 
 let classNames: Map<string, string> | undefined;
