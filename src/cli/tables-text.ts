@@ -26,9 +26,16 @@ export function formatTables(report: Report): string {
   out.push(`${report.title}`);
   out.push(`单位：${report.entity}　年度：${report.year}　类型：${KIND[report.kind] ?? report.kind}（${report.scope ? SCOPE[report.scope] : '范围未知'}）　金额单位：${report.moneyUnit}`);
   out.push(`共识别 ${report.tables.length} 张表`);
-  for (const t of report.tables) {
+  const rebuilt = report.reconstructed ?? [];
+  const all = [...report.tables.map((t) => ({ t, rebuilt: false })), ...rebuilt.map((t) => ({ t, rebuilt: true }))];
+  for (const [i, { t, rebuilt: isRebuilt }] of all.entries()) {
+    if (isRebuilt && (i === 0 || !all[i - 1]!.rebuilt)) {
+      out.push('');
+      out.push('══ 根据情况说明重建的表（文档未印出，仅供核对） ══');
+    }
     out.push('');
     out.push(`【表${t.id}】${t.title}${t.empty ? '（本表无数据）' : ''}　${t.rows.length} 行`);
+    if (t.rebuilt) out.push(`说明：${t.rebuilt.note}`);
     const keys = [...new Set(t.rows.flatMap((r) => Object.keys(r.cells)))];
     const label = (r: (typeof t.rows)[number]) => `${r.code ? r.code + ' ' : ''}${r.name || (r.key === 'main' ? '“三公”经费' : r.key)}`;
     const labelWidth = Math.min(40, Math.max(8, ...t.rows.map((r) => width(label(r)))));

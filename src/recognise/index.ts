@@ -4,11 +4,12 @@
  */
 import type { Block, Document } from '../model/document.js';
 import { JuesuanError } from '../model/errors.js';
-import type { Diagnostic, Report, Table, TemplateFamily } from '../model/report.js';
+import type { Diagnostic, Grid, Paragraph, Report, Table, TemplateFamily } from '../model/report.js';
 import { locateTables } from './locate.js';
 import { findDisclosureDates, findEntity, findKind, findMoneyUnit, findScope, findTitle, findYear, isTocHeading } from './metadata.js';
 import { buildSections } from './narrative/sections.js';
 import { extractFacts } from './narrative/facts.js';
+import { reconstructTables } from './narrative/reconstruct.js';
 import { sourceOffset } from '../model/document.js';
 import { functionalClasses, functionalCodes, type FunctionalCode } from '../catalog/index.js';
 import { compact } from './normalise.js';
@@ -107,7 +108,11 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
   const sections = buildSections(blocks, include);
   const moneyUnit = findMoneyUnit(located.tables, doc.text);
   const entity = findEntity(title, located.tables);
-  const facts = extractFacts(sections, tables, moneyUnit, { ...factPositions(doc), entity, catalog: functionalCatalogue(year) }, classNameIndex());
+  const grids = otherGrids(blocks, located.consumed, toc);
+  const catalog = functionalCatalogue(year);
+  const extra = proseCells(doc, grids);
+  const facts = extractFacts(sections, tables, moneyUnit, { ...factPositions(doc), entity, catalog, ...(extra.length ? { extra } : {}) }, classNameIndex());
+  const reconstructed = reconstructTables(facts, tables, { moneyUnit, entity, ...(catalog ? { catalog } : {}), ...(year ? { year } : {}) });
   return {
     schema: 'juesuan/report@1',
     title,
@@ -118,12 +123,51 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
     moneyUnit,
     tables,
     facts,
+    ...(reconstructed.length > 0 ? { reconstructed } : {}),
     sections,
     template: templateFamily(tables),
     source: doc.source,
     diagnostics,
+    ...(grids.length > 0 ? { grids } : {}),
     ...(disclosure.published || disclosure.approved ? { disclosure } : {}),
   };
+}
+
+/** The grids that are not standard tables (indicator tables, 自评表 …), cell texts as printed. */
+function otherGrids(blocks: Block[], consumed: Set<number>, toc: Set<number>): Grid[] {
+  const grids: Grid[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'table' || consumed.has(i) || toc.has(i) || b.rows.length === 0) return;
+    const span = (pos: { start: number; end: number; line: number; page?: number }) => ({ start: pos.start, end: pos.end, line: pos.line, ...(pos.page !== undefined ? { page: pos.page } : {}) });
+    grids.push({
+      line: b.pos.line,
+      span: span(b.pos),
+      rows: b.rows.map((r) => ({ cells: r.cells.map((c) => (c.covered ? '' : c.text)), span: span(r.pos), line: r.pos.line })),
+    });
+  });
+  return grids;
+}
+
+/**
+ * The cells of those grids that are statements (项目绩效分析: …预算下达42万元，实际执行29.099万元，预算执行率为69%),
+ * as paragraphs for the fact reader: prose with a sum of money, found verbatim in its row's source.
+ */
+function proseCells(doc: Document, grids: Grid[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const g of grids) {
+    for (const r of g.rows) {
+      let from = r.span.start;
+      for (const cell of r.cells) {
+        const text = cell.trim();
+        if (text.length < 20 || !/[，,。；;]/.test(text) || !/\d\s*(?:万元|元)/.test(text)) continue;
+        const at = doc.text.indexOf(text, from);
+        if (at < 0 || at > r.span.end) continue;
+        from = at + text.length;
+        out.push({ text, span: { start: at, end: at + text.length, line: r.line } });
+      }
+    }
+  }
+  return out;
 }
 
 /** Where a paragraph's characters are in the source (through the block's shifts) and on which line. */

@@ -1,7 +1,9 @@
 /** Narrative facts, on sentences written in the genre's wording (fictional numbers). */
 import { describe, expect, it } from 'vitest';
+import type { FunctionalCode } from '../../catalog/index.js';
 import type { Fact, Row, Section, Table } from '../../model/report.js';
 import { extractFacts } from './facts.js';
+import { reconstructTables } from './reconstruct.js';
 
 function section(...paragraphs: string[]): Section[] {
   let at = 0;
@@ -136,8 +138,8 @@ describe('extractFacts', () => {
       ['车辆数', 'count', 3, '辆'],
       ['其他用车', 'count', 3, '辆'],
       ['单价100万元以上设备', 'count', 1, '台（套）'],
-      ['发生国内接待', 'count', 5, '批次'],
-      ['接待', 'count', 42, '人次'],
+      ['国内公务接待批次', 'count', 5, '批次'],
+      ['国内公务接待人次', 'count', 42, '人次'],
     ]);
   });
 
@@ -164,5 +166,266 @@ describe('extractFacts', () => {
   it('continues a clause cut by a line break between paragraphs', () => {
     const facts = extractFacts(section('一般公共预算财政拨款支出减少68.6万元，下降', '13.76%。'), TABLES, '万元');
     expect(pick(facts, 'rate')[0]).toMatchObject({ subject: '一般公共预算财政拨款支出', value: 13.76, direction: 'decrease' });
+  });
+
+  it('gives one fact per quantity when a phrase names two (收、支总计均为 / 各增加)', () => {
+    const facts = extractFacts(
+      section('2024 年度收、支总计均为 812.5 万元。与 2023 年相比，收、支总计各增加 20.25 万元，增长 2.6%。', '2024 年财政拨款收、支总计均为 800 万元。与 2023 年相比，财政拨款收、支总计各减少 5.1 万元，下降 0.6%。'),
+      [],
+      '万元',
+    );
+    expect(facts.map((f) => [f.subject, f.basis, f.measure, f.value])).toEqual([
+      ['收入总计', 'current', 'amount', 812.5],
+      ['支出总计', 'current', 'amount', 812.5],
+      ['收入总计', 'prior', 'change', 20.25],
+      ['支出总计', 'prior', 'change', 20.25],
+      ['收入总计', 'prior', 'rate', 2.6],
+      ['支出总计', 'prior', 'rate', 2.6],
+      ['财政拨款收入总计', 'current', 'amount', 800],
+      ['财政拨款支出总计', 'current', 'amount', 800],
+      ['财政拨款收入总计', 'prior', 'change', 5.1],
+      ['财政拨款支出总计', 'prior', 'change', 5.1],
+      ['财政拨款收入总计', 'prior', 'rate', 0.6],
+      ['财政拨款支出总计', 'prior', 'rate', 0.6],
+    ]);
+    expect(facts[0]!.span).toEqual(facts[1]!.span); // both read from the same printed number
+  });
+
+  const CATALOG: FunctionalCode[] = [
+    { code: '208', name: '社会保障和就业支出', level: '类', parent: '' },
+    { code: '20801', name: '人力资源和社会保障管理事务', level: '款', parent: '208' },
+    { code: '2080101', name: '行政运行', level: '项', parent: '20801' },
+    { code: '2080199', name: '其他人力资源和社会保障管理事务支出', level: '项', parent: '20801' },
+    { code: '213', name: '农林水支出', level: '类', parent: '' },
+    { code: '21305', name: '巩固脱贫攻坚成果衔接乡村振兴', level: '款', parent: '213' },
+    { code: '2130599', name: '其他巩固脱贫攻坚成果衔接乡村振兴支出', level: '项', parent: '21305' },
+  ];
+  const CLASSES = new Map([
+    ['社会保障和就业支出', '208'],
+    ['农林水支出', '213'],
+  ]);
+
+  it('reads a 项 statement under its printed label: the code from the catalogue, the completion on the same subject', () => {
+    const facts = extractFacts(
+      section(
+        '2024 年一般公共预算支出决算数为 120.3 万元，完成预算 100%。其中：',
+        '1. 社会保障和就业（类）人力资源和社会保障管理事务（款）行政运行（项）：支出决算为 100.1 万元，完成预算 100%。',
+        '2. 农林水支出（类）巩固脱贫衔接乡村振兴（款）其他巩固脱贫衔接乡村振兴支出（项）：支出决算为 20.2 万元，完成调整预算 100%。',
+        '3. 社会保障和就业（类）未知事务（款）某某支出（项）：支出决算为 0.5 万元，完成年初预算的 50%。',
+      ),
+      [],
+      '万元',
+      { catalog: CATALOG },
+      CLASSES,
+    );
+    expect(facts.map((f) => [f.subject, f.basis, f.measure, f.value])).toEqual([
+      ['一般公共预算财政拨款支出', 'current', 'amount', 120.3],
+      ['一般公共预算财政拨款支出', 'adjusted_budget', 'completion', 100],
+      ['2080101', 'current', 'amount', 100.1],
+      ['2080101', 'adjusted_budget', 'completion', 100],
+      // a shortened name (攻坚成果 left out) is still the catalogue's entry
+      ['2130599', 'current', 'amount', 20.2],
+      ['2130599', 'adjusted_budget', 'completion', 100],
+      // an item the catalogue does not know keeps its printed label
+      ['社会保障和就业（类）未知事务（款）某某支出（项）', 'current', 'amount', 0.5],
+      ['社会保障和就业（类）未知事务（款）某某支出（项）', 'budget', 'completion', 50],
+    ]);
+    expect(facts[2]!.phrase).toBe('社会保障和就业（类）人力资源和社会保障管理事务（款）行政运行（项）');
+    expect(facts[2]!.link).toBeUndefined(); // no table 05 printed
+  });
+
+  it('links a 项 statement to the table 05 row of that name when the table is printed', () => {
+    const t05 = table('05', [
+      { key: 'total', name: '合计', cells: { '1': 300 } },
+      { key: '2080505', code: '2080505', name: '机关事业单位基本养老保险缴费支出', cells: { '1': 300 } },
+    ]);
+    const facts = extractFacts(section('1. 社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为 300 万元，完成年初预算的 100%。'), [t05], '万元');
+    expect(facts[0]).toMatchObject({ subject: '2080505', link: { table: '05', row: '2080505', column: '1' } });
+    expect(facts[1]).toMatchObject({ subject: '2080505', measure: 'completion', basis: 'budget' });
+  });
+
+  it('rebuilds table 05 from the 项 statements when the document prints no table 05', () => {
+    const facts = extractFacts(
+      section(
+        '2024 年一般公共预算支出决算数为 120.3 万元，完成预算 100%。其中：',
+        '1. 社会保障和就业（类）人力资源和社会保障管理事务（款）行政运行（项）：支出决算为 100.1 万元，完成预算 100%。',
+        '2. 社会保障和就业（类）人力资源和社会保障管理事务（款）其他人力资源和社会保障管理事务支出（项）：支出决算为 0.15 万元，完成预算 100%。',
+        '3. 农林水支出（类）巩固脱贫衔接乡村振兴（款）其他巩固脱贫衔接乡村振兴支出（项）：支出决算为 20.2 万元，完成预算 100%。',
+      ),
+      [],
+      '万元',
+      { catalog: CATALOG },
+      CLASSES,
+    );
+    const [t] = reconstructTables(facts, [], { moneyUnit: '万元', catalog: CATALOG });
+    expect(t!.rebuilt?.from).toBe('narrative');
+    expect(t!.rows.map((r) => [r.key, r.name, r.cells['1'], r.source?.line])).toEqual([
+      ['total', '合计', 120.3, 1],
+      ['208', '社会保障和就业支出', 100.25, 2],
+      ['20801', '人力资源和社会保障管理事务', 100.25, 2],
+      ['2080101', '行政运行', 100.1, 2],
+      ['2080199', '其他人力资源和社会保障管理事务支出', 0.15, 3],
+      ['213', '农林水支出', 20.2, 4],
+      ['21305', '巩固脱贫攻坚成果衔接乡村振兴', 20.2, 4],
+      ['2130599', '其他巩固脱贫衔接乡村振兴支出', 20.2, 4],
+    ]);
+    expect(t!.decimals).toBe(2);
+    // Printed table 05: nothing is rebuilt.
+    expect(reconstructTables(facts, TABLES, { moneyUnit: '万元', catalog: CATALOG })).toEqual([]);
+  });
+
+  it('puts the budget, the actual and the execution rate of a project on one subject', () => {
+    const facts = extractFacts(
+      section(
+        '示例人才补贴金额共50.5万元，已支出50万元，结余0.5万元，支出率为99.01%。',
+        '示例培训经费年初预算30万元，年中调减10万元，实际到位20万元，已支出19.5万元，支出率为97.5%。',
+        '示例专项资金下达市技工学校12000元。已支出示例专项资金12000元，支出率为100%。',
+        '该专项到位金额0.8万元，支出金额0.4万元，支出率50%。',
+      ),
+      [],
+      '万元',
+    );
+    const rows = facts.map((f) => [f.subject, f.basis, f.measure, f.value]);
+    expect(rows).toEqual([
+      ['示例人才补贴', 'adjusted_budget', 'amount', 50.5],
+      ['示例人才补贴', 'current', 'amount', 50],
+      ['示例人才补贴结余', 'current', 'amount', 0.5],
+      ['示例人才补贴', 'adjusted_budget', 'completion', 99.01],
+      ['示例培训经费', 'budget', 'amount', 30],
+      ['年中调减', 'current', 'amount', 10],
+      ['示例培训经费', 'adjusted_budget', 'amount', 20],
+      ['示例培训经费', 'current', 'amount', 19.5],
+      ['示例培训经费', 'adjusted_budget', 'completion', 97.5],
+      // the budget is in the sentence before
+      ['示例专项', 'adjusted_budget', 'amount', 12000],
+      ['示例专项', 'current', 'amount', 12000],
+      ['示例专项', 'adjusted_budget', 'completion', 100],
+      ['该专项到位金额', 'adjusted_budget', 'amount', 0.8],
+      ['该专项到位金额', 'current', 'amount', 0.4],
+      ['该专项到位金额', 'adjusted_budget', 'completion', 50],
+    ]);
+  });
+
+  it('takes the topic before a colon as the subject of 全年预算数 … 执行数 … 完成预算的', () => {
+    const facts = extractFacts(
+      section('部门整体支出绩效自评情况：全年预算数1,200.5万元，执行数1200万元，完成预算的99.96%。', '12个项目绩效自评情况：项目全年预算数为300万元，执行数为290万元，完成预算的96.67%。'),
+      [],
+      '万元',
+    );
+    expect(facts.filter((f) => f.measure !== 'count').map((f) => [f.subject, f.basis, f.measure, f.value])).toEqual([
+      ['部门整体支出', 'adjusted_budget', 'amount', 1200.5],
+      ['部门整体支出', 'current', 'amount', 1200],
+      ['部门整体支出', 'adjusted_budget', 'completion', 99.96],
+      ['12个项目', 'adjusted_budget', 'amount', 300],
+      ['12个项目', 'current', 'amount', 290],
+      ['12个项目', 'adjusted_budget', 'completion', 96.67],
+    ]);
+  });
+
+  it('reads 三公 amounts with a zero budget and the completion stated of it', () => {
+    const facts = extractFacts(section('2024年度“三公”经费财政拨款支出全年预算0万元，支出决算0万元，完成全年预算的0%，与上年“三公”经费财政拨款支出决算相同。'), [], '万元');
+    expect(facts.map((f) => [f.subject, f.basis, f.measure, f.value, f.direction ?? ''])).toEqual([
+      ['三公经费', 'adjusted_budget', 'amount', 0, ''],
+      ['三公经费', 'current', 'amount', 0, ''],
+      ['三公经费', 'adjusted_budget', 'completion', 0, ''],
+      ['三公经费', 'prior', 'change', null, 'flat'],
+    ]);
+  });
+
+  it('gives a share the subject of its whole: printed, the total an enumeration begins with, or the section of …中', () => {
+    const facts = extractFacts(
+      section(
+        '2024 年本年支出合计 500 万元，其中：基本支出 300.5 万元，占总支出的 60.1%；项目支出 199.5 万元，占 39.9%。',
+        '2024 年一般公共预算财政拨款支出 450 万元，占本年支出合计的 90%。',
+        '2024年度“三公”经费财政拨款支出决算中，公务用车购置及运行维护费支出2.6万元，占96.3%；公务接待费支出0.1万元，占3.7%。',
+        '2024年度收入合计430万元，其中：',
+        '财政拨款收入430万元，占比100.00%；',
+        '授予中小企业合同金额8.5万元，占政府采购支出总额的42.5%。货物采购授予中小企业合同金额占货物支出金额的100%，很满意占比53.45%。',
+      ),
+      [],
+      '万元',
+    );
+    expect(pick(facts, 'share').map((f) => [f.subject, f.value, f.base ?? '', f.baseSubject ?? ''])).toEqual([
+      ['基本支出', 60.1, '总支出', '支出总计'],
+      ['项目支出', 39.9, '', '本年支出合计'],
+      ['一般公共预算财政拨款支出', 90, '本年支出合计', '本年支出合计'],
+      ['公务用车购置及运行维护费', 96.3, '', '三公经费'],
+      ['公务接待费', 3.7, '', '三公经费'],
+      ['财政拨款收入合计', 100, '', '本年收入合计'],
+      ['授予中小企业合同金额', 42.5, '政府采购支出总额', '政府采购支出总额'],
+      ['货物采购授予中小企业合同金额', 100, '货物支出金额', '政府采购货物支出'],
+      ['很满意', 53.45, '', ''],
+    ]);
+  });
+
+  it('names reception, trip and vehicle counts by what they count', () => {
+    const facts = extractFacts(
+      section(
+        '1. 因公出国（境）费支出0万元。全年使用财政拨款安排出国（境）团组0个、累计0人次。',
+        '2. 公务用车购置费支出0万元，全年按规定更新购置公务用车0辆。截至 2024 年 12 月底，本部门共有公务用车 2 辆。',
+        '3. 公务接待费支出0.3万元，共接待2批次，20人次。国内公务接待 2 批次，20 人次，共计支出 0.3 万元。外事接待支出 0 万元，外事接待 0 批次，0 人。',
+        '发生国内接待1次，接待人数共10人；共接待国外、境外来访团组0个，来访外宾0人次。',
+      ),
+      [],
+      '万元',
+    );
+    expect(pick(facts, 'count').map((f) => [f.subject, f.value, f.unit])).toEqual([
+      ['因公出国（境）团组数', 0, '个'],
+      ['因公出国（境）人次', 0, '人次'],
+      ['公务用车购置数', 0, '辆'],
+      ['公务用车保有量', 2, '辆'],
+      ['公务接待批次', 2, '批次'],
+      ['公务接待人次', 20, '人次'],
+      ['国内公务接待批次', 2, '批次'],
+      ['国内公务接待人次', 20, '人次'],
+      ['外事接待批次', 0, '批次'],
+      ['外事接待人次', 0, '人'],
+      ['国内公务接待批次', 1, '次'],
+      ['国内公务接待人次', 10, '人'],
+      ['外事接待批次', 0, '个'],
+      ['外事接待人次', 0, '人次'],
+    ]);
+    // 共计支出 0.3 万元 restates the 国内公务接待 amount; 外事接待支出 is its own subject
+    expect(pick(facts, 'amount').map((f) => f.subject)).toEqual(['因公出国（境）费', '公务用车购置费', '公务接待费', '公务接待费', '外事接待费']);
+  });
+
+  it('reads counts in 万, scores in 分, LaTeX percentages, and skips outline numbers', () => {
+    const facts = extractFacts(
+      section('全市城镇新增就业33.01万人，线上阅读量 3 万余次，自评得分为 91.4 分。', '（4）服务对象满意度 $\\geq 93.31\\%$ ，达成目标；', '2.1产出指标完成情况：计划完成档案10000份。', '1.1示例孵化基地63.56万元，支出率为100%。'),
+      [],
+      '万元',
+    );
+    expect(facts.map((f) => [f.measure, f.value, f.unit])).toEqual([
+      ['count', 33.01, '万人'],
+      ['count', 3, '万次'],
+      ['count', 91.4, '分'],
+      ['share', 93.31, '%'],
+      ['count', 10000, '份'],
+      ['amount', 63.56, '万元'],
+      ['completion', 100, '%'],
+    ]);
+    expect(facts[5]!.subject).toBe('示例孵化基地');
+  });
+
+  it('removes the entity from the front of a phrase and reads 率 stated for the year as a share', () => {
+    const facts = extractFacts(
+      section('2024 年，示例市某某局机关运行经费支出 80.35 万元，比 2023 年减少 2.23 万元，下降 2.7%。', '年内完成省厅下达的仲裁结案率达到95.00%、调解成功率达到75.00%指标任务。'),
+      [],
+      '万元',
+      { entity: '示例市某某局' },
+    );
+    expect(facts.map((f) => [f.subject, f.measure, f.value])).toEqual([
+      ['机关运行经费', 'amount', 80.35],
+      ['机关运行经费', 'change', 2.23],
+      ['机关运行经费', 'rate', 2.7],
+      ['年内完成省厅下达的仲裁结案率', 'share', 95],
+      ['调解成功率', 'share', 75],
+    ]);
+  });
+
+  it('keeps an amount printed without unit, linked to the cell it names', () => {
+    const t05 = table('05', [{ key: '210', code: '210', name: '卫生健康支出', cells: { '1': 16.51 } }]);
+    const facts = extractFacts(section('其中：卫生健康支出165141.73，完成年初预算的100%；'), [t05], '万元');
+    expect(facts[0]).toMatchObject({ subject: '210', measure: 'amount', value: 165141.73, unit: '', decimals: 2, link: { table: '05', row: '210', column: '1' } });
   });
 });

@@ -34,6 +34,11 @@ export interface ExtractFactsOptions {
   entity?: string;
   /** The functional catalogue (类/款/项), which gives codes to items when table 05 does not. */
   catalog?: readonly FunctionalCode[];
+  /**
+   * Prose outside the section tree, each read on its own: the statements in cells of grids that are
+   * not standard tables (项目绩效分析 of a 自评表: 预算下达55万元，实际支出54.96万元，预算执行率为99.92%).
+   */
+  extra?: Paragraph[];
 }
 
 type CellRef = { table: string; row: string; column: string };
@@ -77,6 +82,10 @@ interface ReadCtx {
   entity: string;
   position: (p: Paragraph, i: number) => number;
   lineOf: (p: Paragraph, offset: number) => number | undefined;
+  /** Inside a section on 一般公共预算财政拨款支出: its 基本支出 / 项目支出 are the fiscal ones (table 05). */
+  fiscal: boolean;
+  /** Phrases already resolved in this report (by section kind). */
+  memo: Map<string, Resolved>;
 }
 
 /** What the reader knows of a fact beyond the Fact itself; dropped at the end. */
@@ -158,7 +167,7 @@ function cleanPhrase(raw: string, entity = ''): string {
   let s = raw.replace(/\s+/g, '').replace(/\*\*/g, '');
   s = s.replace(/^.*?\d{4}年(?:度|初|末|底)?(?=[^\d月]|$)/, '');
   s = s.replace(/^[，,、]/, '');
-  s = s.replace(/^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）][、.．]?|[一二三四五六七八九十]{1,3}[、.．])/, '');
+  s = s.replace(/^(?:\d{1,2}(?:[.．]\d{1,2})+(?=[^\d.．万元%])|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）][、.．]?|[一二三四五六七八九十]{1,3}[、.．])/, '');
   if (entity && s.startsWith(entity)) s = s.slice(entity.length);
   s = s.replace(LEADING_FILLERS, '');
   s = s.replace(TRAILING_FILLERS, '');
@@ -170,6 +179,13 @@ function cleanTopic(raw: string, entity: string): string {
   return cleanPhrase(raw, entity)
     .replace(/(?:绩效)?(?:自评|评价)?(?:完成)?(?:情况|结果)(?:说明|如下)?$/, '')
     .replace(/^(?:其中|具体|主要|包括|如下)$/, '');
+}
+
+/** What a section title is about: 一般公共预算财政拨款支出决算结构情况 → 一般公共预算财政拨款支出. */
+function sectionTopic(title: string, entity: string): string {
+  return cleanPhrase(title, entity)
+    .replace(/(?:决算)?(?:总体|结构|具体)?(?:情况)?(?:说明)?$/, '')
+    .replace(/决算$/, '');
 }
 
 /** Basis words at the end of a phrase; returns the basis and the phrase without them. */
@@ -209,7 +225,7 @@ function resolveAll(phrase: string, rc: ReadCtx, context?: Resolved[]): Resolved
 
 function resolve(phrase: string, rc: ReadCtx, context?: Resolved): Resolved | undefined {
   if (phrase === '') return undefined;
-  const { index, classNames } = rc;
+  const { index } = rc;
   const economic = context !== undefined && (/^(?:人员经费|公用经费)$/.test(context.subject) || /^3\d{4}$/.test(context.subject));
   if (economic) {
     const eco = index.t06.get(normName(phrase));
@@ -217,7 +233,19 @@ function resolve(phrase: string, rc: ReadCtx, context?: Resolved): Resolved | un
   }
   // 财政拨款收入总计…，支出总计…: the second total is the fiscal one too
   if (context && /^财政拨款收入/.test(context.subject) && /^支出(?:总计|合计)$/.test(phrase)) return resolve('财政拨款' + phrase, rc);
+  // The rest depends on the phrase and the section only: remember it for the report.
+  const key = (rc.fiscal ? '1' : '0') + phrase;
+  const hit = rc.memo.get(key);
+  if (hit) return hit;
+  const r = resolvePhrase(phrase, rc);
+  rc.memo.set(key, r);
+  return r;
+}
+
+function resolvePhrase(phrase: string, rc: ReadCtx): Resolved {
+  const { index, classNames } = rc;
   const p = normName(phrase).replace(/^[“"]|[”"]$/g, '');
+  if (rc.fiscal && /^(?:基本|项目)支出$/.test(p)) return resolve('一般公共预算财政拨款' + p, rc)!;
   for (const e of SUBJECTS) {
     if (e.match.test(p)) return { subject: e.subject, known: true, ...(e.cell ? { link: e.cell } : {}) };
   }
@@ -283,15 +311,25 @@ export function extractFacts(sections: Section[], tables: Table[], moneyUnit: Mo
     entity: options.entity ? normName(options.entity) : '',
     position: (p, i) => (options.position ? options.position(p, i) : p.span.start + i),
     lineOf: (p, offset) => (options.lineOf ? options.lineOf(offset) : p.span.line),
+    fiscal: false,
+    memo: new Map(),
   };
   const drafts: Draft[] = [];
-  const visit = (s: Section) => {
-    const state: CarryState = { tail: '' };
+  const visit = (s: Section, fiscal: boolean) => {
+    const inFiscal = fiscal || /一般公共预算财政拨款(?:支出|基本支出|项目支出)/.test(s.title);
+    rc.fiscal = inFiscal;
+    // A section on one quantity (…支出决算结构情况, “三公”经费…具体情况说明) is the whole of its bare shares.
+    const topicOfTitle = resolve(sectionTopic(s.title, rc.entity), rc);
+    const state: CarryState = { tail: '', ...(topicOfTitle?.known ? { whole: topicOfTitle } : {}) };
     for (const p of s.paragraphs) factsOfParagraph(p, rc, drafts, state);
-    for (const c of s.children) visit(c);
+    for (const c of s.children) visit(c, inFiscal);
   };
-  sections.forEach(visit);
+  sections.forEach((s) => visit(s, false));
+  rc.fiscal = false;
+  for (const p of options.extra ?? []) factsOfParagraph(p, rc, drafts, { tail: '' });
   pairExecution(drafts, rc);
+  // Reading order (the extra paragraphs sit between the sections' ones); stable for facts of one span.
+  if (options.extra?.length) drafts.sort((a, b) => a.fact.span.start - b.fact.span.start);
   const facts = drafts.map((d, i) => finish(d, i, rc.index));
   relate(facts);
   return facts;
@@ -351,6 +389,15 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
     if (ch === '、' && /收入?$/.test(text.slice(Math.max(0, i - 2), i)) && /^支/.test(text.slice(i + 1, i + 2))) return false;
     return true;
   };
+  // The end (past the break) of the sentence holding index i; i only grows, so the scan is linear.
+  let nextBreak = -1;
+  const sentenceEndFrom = (i: number) => {
+    if (nextBreak < i) {
+      nextBreak = i;
+      while (nextBreak < text.length && !SENTENCE_BREAKS.has(text[nextBreak]!)) nextBreak++;
+    }
+    return Math.min(text.length, nextBreak + 1);
+  };
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) {
@@ -381,7 +428,7 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
     if (quoteAt < quotes.length && quotes[quoteAt]![0] <= start && !/^[\d,.]+\s*(?:万元|亿元|元|万\s*元|[%％])/.test(m[0])) continue;
     const local = (localStart === 0 ? carried : '') + text.slice(localStart, start);
     const clause = (clauseStart === 0 ? carried : '') + text.slice(clauseStart, start);
-    const sentence = (sentenceStart === 0 ? carried : '') + text.slice(sentenceStart, start);
+    const sentence = () => (sentenceStart === 0 ? carried : '') + text.slice(sentenceStart, start);
     const before = start > 0 ? text[start - 1]! : '';
     const after = text.slice(end, end + 8);
     /** The subject(s) of a phrase; a phrase naming nothing of its own takes the one being described. */
@@ -389,7 +436,7 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
       if (GENERIC.test(phrase)) {
         if (currentSentence === sentenceKey && current) return current;
         if (topic) return resolveAll(topic, rc, current) ?? current;
-        return current;
+        return current ?? (phrase ? resolveAll(phrase, rc) : undefined);
       }
       return resolveAll(phrase, rc, current);
     };
@@ -397,11 +444,11 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
       const list: (Resolved | undefined)[] = subjects && subjects.length > 0 ? subjects : [undefined];
       for (const r of list) {
         out.push({
-          fact: { subject: r?.subject ?? fallback, ...fact, span: spanOf(p, rc, start, end), sentence: sentenceSpan(p, rc, sentenceStart, end, text, sentenceKey) },
+          fact: { subject: r?.subject ?? fallback, ...fact, span: spanOf(p, rc, start, end), sentence: sentenceSpan(p, rc, sentenceStart, sentenceEndFrom(end), sentenceKey) },
           meta: { sentence: sentenceKey, local: local.replace(/\s+/g, ''), ...(r ? { resolved: r } : {}), ...(topic ? { topic } : {}) },
         });
       }
-      factsInClause++;
+      if (fact.measure !== 'count') factsInClause++; // 34个项目…情况： still opens a topic
       localStart = end;
     };
 
@@ -423,7 +470,7 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
       if (completion) {
         emit({ basis: /年初预算/.test(clause) ? 'budget' : 'adjusted_budget', measure: 'completion', value: null, unit: '%', text: m[0], notComparable: true }, current);
       } else {
-        emit({ basis: comparisonBasis(sentence), measure: 'rate', value: null, unit: '%', text: m[0], notComparable: true, direction: DECREASE.test(local.slice(-4)) ? 'decrease' : 'increase' }, current);
+        emit({ basis: comparisonBasis(sentence()), measure: 'rate', value: null, unit: '%', text: m[0], notComparable: true, direction: DECREASE.test(local.slice(-4)) ? 'decrease' : 'increase' }, current);
       }
       continue;
     }
@@ -443,6 +490,13 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
     const decimals = numText.includes('.') ? numText.length - numText.indexOf('.') - 1 : 0;
     const num = { value, decimals, text: m[0].replace(/\s+/g, '') };
 
+    // A rate of its own (结案率达到95%, 满意度 98%), not the execution of a budget.
+    const ratio = unit === '%' && /(?<!执行|支出|完成|支付|进)(?:率|度)(?:达到?|为|是)?$/.test(cleanPhrase(local, rc.entity)) && !/占/.test(local);
+    if (unit === '%' && ratio) {
+      const phrase = cleanPhrase(local, rc.entity).replace(/(?:达到?|为|是)$/, '');
+      emit({ basis: 'current', measure: 'share', unit, ...num, ...(phrase ? { phrase } : {}) }, [resolve(phrase, rc) ?? { subject: phrase, known: false }]);
+      continue;
+    }
     if (unit === '%') {
       if (/完成|执行率|支出率|支付率|执行(?:总体)?进度/.test(clause)) {
         emit({ basis: /年初预算/.test(clause) ? 'budget' : 'adjusted_budget', measure: 'completion', unit, ...num }, current);
@@ -470,7 +524,7 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
           current = r;
           currentSentence = sentenceKey;
         }
-        emit({ basis: comparisonBasis(sentence), measure: 'rate', unit, ...num, direction: dir }, current);
+        emit({ basis: comparisonBasis(sentence()), measure: 'rate', unit, ...num, direction: dir }, current);
       } else {
         // A ratio stated for the year (满意率, 结案率 …): its subject is the phrase before it.
         const phrase = cleanPhrase(local, rc.entity);
@@ -491,7 +545,7 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
           current = r;
           currentSentence = sentenceKey;
         }
-        emit({ basis: comparisonBasis(sentence), measure: 'change', unit, ...num, direction: dir, ...(phrase ? { phrase } : {}) }, current);
+        emit({ basis: comparisonBasis(sentence()), measure: 'change', unit, ...num, direction: dir, ...(phrase ? { phrase } : {}) }, current);
       } else {
         const whole = cleanPhrase(local, rc.entity);
         // The phrase as a whole first (一般公共预算支出决算数 names the fiscal total), then without its basis word.
@@ -500,7 +554,14 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
         const phrase = split.phrase;
         let basis = split.basis ?? 'current';
         if (!split.basis && /上年/.test(local)) basis = 'prior';
-        const r = direct && direct[0]!.known ? direct : subjectsOf(phrase);
+        // 轿车0辆、金额0万元: the amount of what was just counted, not of the section's subject
+        const counted = phrase === '金额' ? out[out.length - 1] : undefined;
+        const r =
+          counted && counted.meta.sentence === sentenceKey && counted.fact.measure === 'count' && counted.fact.phrase
+            ? [{ subject: `${counted.fact.phrase}金额`, known: false }]
+            : direct && direct[0]!.known
+              ? direct
+              : subjectsOf(phrase);
         if (r) {
           current = r;
           currentSentence = sentenceKey;
@@ -539,11 +600,16 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
 
 /** A paragraph with no number: only what it says about the whole of what follows. */
 function scanTopicOnly(text: string, rc: ReadCtx, state: CarryState): void {
-  let clauseStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!CLAUSE_BREAKS.has(text[i]!)) continue;
-    noteWhole(text.slice(clauseStart, i), rc, state);
-    clauseStart = i + 1;
+  let at = text.indexOf('中');
+  while (at >= 0) {
+    let k = at + 1;
+    while (k < text.length && /\s/.test(text[k]!)) k++;
+    if (k < text.length && CLAUSE_BREAKS.has(text[k]!)) {
+      let b = at - 1;
+      while (b >= 0 && !CLAUSE_BREAKS.has(text[b]!)) b--;
+      noteWhole(text.slice(b + 1, at + 1), rc, state);
+    }
+    at = text.indexOf('中', at + 1);
   }
 }
 
@@ -597,14 +663,8 @@ function spanOf(p: Paragraph, rc: ReadCtx, start: number, end: number): Fact['sp
   return { start: s, end: e, ...(line === undefined ? {} : { line }), ...(p.span.page !== undefined ? { page: p.span.page } : {}) };
 }
 
-function sentenceSpan(p: Paragraph, rc: ReadCtx, sentenceStart: number, end: number, text: string, key: number): { start: number; end: number } {
-  let sentenceEnd = text.length;
-  for (let i = end; i < text.length; i++) {
-    if (SENTENCE_BREAKS.has(text[i]!)) {
-      sentenceEnd = i + 1;
-      break;
-    }
-  }
+/** The source span of a fact's sentence: from its start (carried over a wrapped line) to its break, inclusive. */
+function sentenceSpan(p: Paragraph, rc: ReadCtx, sentenceStart: number, sentenceEnd: number, key: number): { start: number; end: number } {
   const start = sentenceStart === 0 ? key : rc.position(p, sentenceStart);
   return { start, end: rc.position(p, Math.max(sentenceStart, sentenceEnd - 1)) + 1 };
 }
@@ -619,7 +679,7 @@ const ACTUAL = /(?:^|已|实际|累计|全部|至今|完成)(?:支出|执行|支
 const NOT_BUDGET = /结余|结转|调减|调增|追加|退回|减少|增加|缺口/;
 const BUDGET_WORD = /预算|下达|到位|指标|安排|金额|资金|计划/;
 /** Budget words at the end of a project's phrase (…补贴金额共 → …补贴). */
-const BUDGET_TAIL = /(?:年初|全年|财政)?(?:预算|实际下达|共下达|下达|实际到位|到位)?(?:金额|资金|指标|数|经费)?(?:共|为)?$/;
+const BUDGET_TAIL = /(?:部门|年初|全年|财政)?(?:预算|实际下达|共下达|下达|实际到位|到位)?(?:金额|资金|指标|数)?(?:共|为)?$/;
 
 /**
  * In a sentence with a completion rate whose budget and actual amounts were read under different
@@ -629,17 +689,28 @@ const BUDGET_TAIL = /(?:年初|全年|财政)?(?:预算|实际下达|共下达|�
  * Sentences whose amounts already share the rate's known subject (三公, 类/款/项) are left alone.
  */
 function pairExecution(drafts: Draft[], rc: ReadCtx): void {
+  const isMoney = (d: Draft) => d.fact.measure === 'amount' && d.fact.unit !== '' && d.fact.unit !== '%';
   let i = 0;
+  let previous: Draft[] = [];
   while (i < drafts.length) {
     let j = i;
     while (j < drafts.length && drafts[j]!.meta.sentence === drafts[i]!.meta.sentence) j++;
     const group = drafts.slice(i, j);
+    const before = previous;
+    previous = group;
     i = j;
     for (let k = 0; k < group.length; k++) {
       const c = group[k]!;
       if (c.fact.measure !== 'completion') continue;
-      const amounts = group.slice(0, k).filter((d) => d.fact.measure === 'amount' && d.fact.unit !== '' && d.fact.unit !== '%');
+      let amounts = group.slice(0, k).filter(isMoney);
       if (amounts.length === 0) continue;
+      // Only the actual in this sentence (已支出…，支出率为100%): the budget is the previous sentence's
+      // last amount when that sentence has no rate of its own (…资金下达市工商技工学校22350元。).
+      const hasBudget = amounts.some((d) => !NOT_BUDGET.test(d.meta.local) && !ACTUAL.test(cleanPhrase(d.meta.local, rc.entity)));
+      if (!hasBudget && before.length > 0 && !before.some((d) => d.fact.measure === 'completion')) {
+        const last = before.filter(isMoney).at(-1);
+        if (last && BUDGET_WORD.test(last.meta.local) && !NOT_BUDGET.test(last.meta.local) && !ACTUAL.test(cleanPhrase(last.meta.local, rc.entity))) amounts = [last, ...amounts];
+      }
       const known = c.meta.resolved?.known && amounts.some((a) => a.fact.subject === c.fact.subject && a.meta.resolved?.known);
       if (known) continue;
       let actualAt = -1;
@@ -657,7 +728,13 @@ function pairExecution(drafts: Draft[], rc: ReadCtx): void {
       if (!budget && !actual) continue;
       // The subject: the budget's phrase without its budget words, else the sentence's first amount's,
       // else the topic before the colon, else what the rate was read under.
-      const nameOf = (d: Draft | undefined) => (d ? cleanPhrase(d.meta.local, rc.entity).replace(BUDGET_TAIL, '').replace(/(?:年初|全年|财政)$/, '') : '');
+      const nameOf = (d: Draft | undefined) => {
+        if (!d) return '';
+        let s = cleanPhrase(d.meta.local, rc.entity).replace(/^(?:截[止至]\S{0,4}?)?(?:已|实际)?(?:全部)?(?:支出|支付|执行)(?=\S{2})/, '');
+        const cut = /(?:年初|全年)?(?:预算下达|预算指标|预算金额|预算|实际下达|共下达|下达|实际到位|到位)/.exec(s);
+        if (cut && cut.index >= 2) s = s.slice(0, cut.index);
+        return s.replace(BUDGET_TAIL, '').replace(/(?:年初|全年|财政|部门)$/, '');
+      };
       const chain = [nameOf(budget), nameOf(amounts[0]), c.meta.topic ?? '', c.fact.subject];
       const subject = chain.find((s) => !GENERIC.test(s) && !/^(?:该|本|此)(?:项目|专项|经费|资金)?$/.test(s)) ?? chain.find((s) => s !== '');
       if (!subject) continue;
@@ -700,7 +777,7 @@ function relate(facts: Fact[]): void {
   const known = new Set([...SUBJECTS.map((e) => e.subject), ...COUNT_SUBJECTS.map((e) => e.subject), '国内公务接待批次', '国内公务接待人次', '外事接待批次', '外事接待人次', '公务接待批次', '公务接待人次', '因公出国（境）团组数', '因公出国（境）人次']);
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
-    if (!f.subject || f.value === null) continue;
+    if (!f.subject || f.value === null || f.unit === '') continue; // a number without unit is N-R13's, not a restatement
     if (!f.link && !known.has(f.subject) && !/^\d+$/.test(f.subject)) continue;
     const unit = f.unit === '元' || f.unit === '亿元' ? '万元' : f.unit;
     const base = f.measure === 'share' ? `|${f.baseSubject ?? f.base ?? ''}` : '';

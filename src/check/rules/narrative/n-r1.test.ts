@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { synthetic } from '../../../../test/support/reports.js';
 import { edited, exampleHead, lineOf, narrativeReport } from '../../../../test/support/narrative.js';
 import { ruleTester } from '../../../../test/support/rule-tester.js';
@@ -37,6 +39,11 @@ function sxWithVehicles(count: string) {
 
 const BASIC = '基本支出382.00万元';
 
+/** The shipped example, whose §三 (一般公共预算财政拨款支出) says `其中：基本支出380.00万元` — table 05's, not table 03's 382.00. */
+const EXAMPLE = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'examples', '示例单位2024年度单位决算.txt'), 'utf8');
+const example = (from = '', to = '') => extract(from ? EXAMPLE.replace(from, to) : EXAMPLE, { path: 'example.txt' });
+const exampleLine = (needle: string) => EXAMPLE.slice(0, EXAMPLE.indexOf(needle)).split('\n').length;
+
 ruleTester(rule, {
   valid: [
     { name: 'every linked amount restates its cell', report: () => report() },
@@ -50,6 +57,7 @@ ruleTester(rule, {
     },
     { name: 'a 1-decimal narrative within ±0.05 of the cell (382.0 for 381.96, 130.0 for 130.04)', report: () => withCents() },
     { name: 'a Shanxi vehicle count restating table 10 (3 = 3)', report: () => sxWithVehicles('3') },
+    { name: 'the shipped example: 基本支出 in the 一般公共预算财政拨款 section is table 05’s (380.00), not table 03’s (382.00)', report: () => example() },
   ],
   invalid: [
     {
@@ -85,6 +93,11 @@ ruleTester(rule, {
         { messageId: 'mismatch', status: 'fail', expected: 40, actual: 300000, difference: -10, location: { table: '06', row: 'public_total' } },
         { messageId: 'mismatch', status: 'round', expected: 340, actual: 3399940, difference: -0.01, location: { table: '06', row: 'personnel_total' } },
       ],
+    },
+    {
+      name: 'in the 一般公共预算财政拨款 section, 基本支出 381.00 is compared with table 05 (380.00)',
+      report: () => example('其中：基本支出380.00万元', '其中：基本支出381.00万元'),
+      findings: [{ messageId: 'mismatch', status: 'fail', expected: 380, actual: 381, location: { table: '05', row: 'total', column: '2', span: { line: exampleLine('其中：基本支出380.00万元') } } }],
     },
     {
       name: 'a vehicle count that is not table 10’s (4 vs 3)',

@@ -1,5 +1,5 @@
 import type { Fact } from '../../../model/report.js';
-import { compareAmounts, halfUnitAt, rat, ratAdd, ratCmp, ratOfAmount, ratSub, ratToNumber, roundHalfUp, toWanyuan, type AmountComparison, type Money, type Rational } from '../../narrative/interval.js';
+import { compareAmounts, halfUnitAt, rat, ratAdd, ratCmp, ratMul, ratOfAmount, ratSub, roundHalfUp, toWanyuan, type AmountComparison, type Money, type Rational } from '../../narrative/interval.js';
 import type { CellRef, Rule, RuleContext } from '../../types.js';
 import { amountOf, cellMoney, factLocation, factsOf, isMoneyUnit, numberOf, printAmount } from './shared.js';
 
@@ -77,18 +77,19 @@ export const rule: Rule = {
   check(ctx) {
     for (const f of factsOf(ctx.report)) {
       if (!f.link || f.basis !== 'current' || f.value === null) continue;
-      if (isDash(ctx, f.link)) continue;
-      const cell = cellMoney(ctx, f.link);
+      const ref = f.link;
+      if (isDash(ctx, ref)) continue;
+      const cell = cellMoney(ctx, ref);
       if (!cell) continue;
       const line = f.span.line ?? '';
-      const where = ctx.describe(f.link);
+      const where = ctx.describe(ref);
       if (f.measure === 'count') {
         const a = amountOf(f);
         if (!a) continue;
         if (ratCmp(ratOfAmount(a), ratOfAmount(cell)) === 0) continue;
         ctx.flag({
           messageId: 'count',
-          location: factLocation(f),
+          location: factLocation(f, ref),
           expected: numberOf(cell),
           actual: numberOf(a),
           data: { line, subject: label(f, ctx), stated: f.text, cell: where, value: printAmount(cell) },
@@ -105,16 +106,17 @@ export const rule: Rule = {
       const diff = difference(best.c, best.stated, target);
       const diffAmount = roundHalfUp(diff, cell.scale);
       const round = best.c.match === 'round';
-      const stated = best.stated.unit === ctx.report.moneyUnit ? f.text : `${f.text}（折合${printAmount(toWanyuan(best.stated, cell.scale))}${ctx.report.moneyUnit}）`;
-      const unitsScale = ctx.scale;
+      const converted = best.stated.unit !== ctx.report.moneyUnit && ctx.report.moneyUnit === '万元';
+      const stated = converted ? `${f.text}（折合${printAmount(toWanyuan(best.stated, cell.scale))}万元）` : f.text;
+      const inUnits = (r: Rational) => roundHalfUp(ratMul(r, rat(BigInt(ctx.scale))), 0).units;
       ctx.flag({
         messageId: 'mismatch',
         status: round ? 'round' : 'fail',
-        location: factLocation(f),
+        location: factLocation(f, ref),
         expected: numberOf(target),
         actual: numberOf(amountOf(f)!),
-        differenceUnits: Math.round((Number(diff.num) * unitsScale) / Number(diff.den)),
-        toleranceUnits: Math.round(ratToNumber(tolerance(best.stated, target)) * unitsScale),
+        differenceUnits: inUnits(diff),
+        toleranceUnits: inUnits(tolerance(best.stated, target)),
         data: {
           line,
           subject: label(f, ctx),

@@ -11,7 +11,7 @@ import { allSentences, moneyIn, nounBefore, NUMBER, proseUnits, spanOfText, type
 /** …结转至次年支付 / 结转到下年使用 / 结转2025年 — money carried out of the year (not into it). */
 const CARRY = /(?:结转|留待|留用)(?:至|到|入|于)?(次年|下年|下一年度?|下一?个?年度|以后年度|(\d{4})年度?)/;
 /** 结转结余0万元 / 年末结转和结余为0 — the whole unit's closing balance stated as zero (not 年初 / 上年). */
-const CLOSING_ZERO = /(?<!年初|上年|年初的|上年度)结转(?:和|及|与)?结余(?:资金)?(?:为|共计|合计)?0(?:\.0+)?(?:万元|元)|年末(?:没有|无)[^。；，,]{0,6}结(?:转|余)/;
+const CLOSING_ZERO = /(?<!年初|上年|年初的|上年度)结转(?:和|及|与)?结余(?:资金|决算数)?(?:为|共计|合计)?0(?:\.0+)?(?:万元|元)?(?![\d.])|年末(?:没有|无)[^。；，,]{0,6}结(?:转|余)/;
 /** 年末结转和结余X万元 — the closing balance stated with its amount. */
 const CLOSING = new RegExp(`年末(?:财政拨款)?结转(?:和|及|与)?结余(?:资金)?(?:为|共计|合计)?(${NUMBER})(万元|元)`);
 
@@ -33,7 +33,7 @@ function closingOf(ctx: RuleContext, sentences: ProseSentence[]): Closing | unde
   const units = ctx.table('01') ? ctx.units(ref) : undefined;
   if (units !== undefined) {
     const value = rat(units, ctx.scale);
-    return { value, source: `收入支出决算总表中年末结转和结余为${ratToNumber(value)}${ctx.unit}` };
+    return { value, source: `收入支出决算总表中年末结转和结余为${ctx.money(units)}${ctx.unit}` };
   }
   for (const s of sentences) {
     const m = CLOSING.exec(s.text);
@@ -126,17 +126,18 @@ function shortfalls(units: readonly ProseUnit[]): Shortfall[] {
   const out: Shortfall[] = [];
   const heads = headers(units);
   for (const u of units) {
-    if (!u.cells || u.cells.length < 2) continue;
+    if (!u.cells || u.cells.filter((c) => c !== '').length < 2) continue;
     const cells = u.cells;
     let ti = cells.findIndex((c) => TARGET_WORD.test(c) && quantities(c.slice(TARGET_WORD.exec(c)!.index)).length > 0);
-    let ai = ti >= 0 ? ti + 1 : -1;
+    // The result is the next cell printed (a merged cell leaves empty ones between).
+    let ai = ti >= 0 ? cells.findIndex((c, i) => i > ti && c !== '') : -1;
     if (ti < 0 && u.grid !== undefined) {
       // A grid with a result column: the value before the result cell is the target (rows as long as the header).
       const head = heads.get(u.grid);
       const rc = head && head.length === cells.length ? head.findIndex((c) => /实际完成值|实现值|完成值|完成情况/.test(c)) : -1;
       if (rc > 0) [ti, ai] = [rc - 1, rc];
     }
-    if (ti < 0 || ai >= cells.length) continue;
+    if (ti < 0 || ai < 0 || ai >= cells.length) continue;
     const targetText = cells[ti]!.slice(TARGET_WORD.exec(cells[ti]!)?.index ?? 0);
     const target = quantities(targetText)[0];
     if (!target) continue;
@@ -147,7 +148,7 @@ function shortfalls(units: readonly ProseUnit[]): Shortfall[] {
       ? ratCmp(actual.value, ratMul(target.value, target.about ? rat(11, 10) : rat(1))) > 0
       : ratCmp(actual.value, ratMul(target.value, slack)) < 0;
     if (!short) continue;
-    const name = ti > 0 ? cells[ti - 1]! : targetText;
+    const name = cells.slice(0, ti).filter((c) => c !== '').at(-1) ?? targetText;
     out.push({ indicator: name.length > 40 ? `${name.slice(0, 40)}…` : name, target, actual, unit: u });
   }
   return out;

@@ -1,7 +1,8 @@
 import { parseAmount } from '../../../model/amount.js';
-import { compareAmounts, ratToNumber, type Money } from '../../narrative/interval.js';
+import { compareAmounts, rat, ratAdd, ratOfAmount, ratToNumber, type Money, type Rational } from '../../narrative/interval.js';
+import type { Report } from '../../../model/report.js';
 import type { CellRef, Rule, RuleContext } from '../../types.js';
-import { isFinalAccounts } from '../narrative.js';
+import { isFinalAccounts, squeeze } from '../narrative.js';
 import { moneyIn, NUMBER, proseUnits, sentencesOf, spanOfText, type MoneyMention, type ProseSentence } from './prose.js';
 import { numberOf, printAmount } from './shared.js';
 
@@ -46,6 +47,44 @@ function base(ctx: RuleContext, refs: CellRef[]): Base | undefined {
   const named = present.length === 1 ? present : present.filter((r) => ctx.units(r) !== 0);
   const label = named.length === 0 ? ctx.describe(present[0]!) : named.length === 1 ? ctx.describe(named[0]!) : `${named.map((r) => ctx.describe(r)).join('、')}之和`;
   return { money: { units, scale: Math.round(Math.log10(ctx.scale)), unit: ctx.report.moneyUnit }, label };
+}
+
+/** What the appended 项目支出绩效自评表 say: how many, their 年初预算数 and 全年执行数 added up. */
+interface Evaluated {
+  count: number;
+  budget: Rational;
+  executed: Rational;
+}
+
+/**
+ * The funds block of each 自评表 among the grids: the header row naming 年初预算数 and 全年执行数, then
+ * the first row with at least four amounts — 年初预算数 (SX: 目标申报数, 预算编制数), 全年预算数, 全年执行数 …
+ */
+function evaluatedTables(report: Readonly<Report>): Evaluated | undefined {
+  let count = 0;
+  let budget = rat(0);
+  let executed = rat(0);
+  for (const g of report.grids ?? []) {
+    const rows = g.rows.map((r) => r.cells.map(squeeze));
+    const h = rows.findIndex((cells) => cells.some((c) => /年初预算/.test(c)) && cells.some((c) => /全年执行数/.test(c)));
+    if (h < 0) continue;
+    const split = rows[h + 1]?.some((c) => /目标申报数|预算编制数/.test(c)) ?? false;
+    const amounts = rows
+      .slice(h + 1, h + 4)
+      .map((cells) => cells.map((c) => parseAmount(c)).filter((a) => a !== undefined))
+      .find((a) => a.length >= 4);
+    if (!amounts) continue;
+    count++;
+    budget = ratAdd(budget, ratOfAmount(amounts[0]!));
+    executed = ratAdd(executed, ratOfAmount(amounts[split ? 3 : 2]!));
+  }
+  return count > 0 ? { count, budget, executed } : undefined;
+}
+
+/** A Rational as Money in 万元 at up to 3 decimals (the 自评表 print 29.099). */
+function wanMoney(r: Rational): Money {
+  const units = Number((r.num * 1000n) / r.den);
+  return { units, scale: 3, unit: '万元' };
 }
 
 /** The funds a piece of text names; all three when it names none or several. */
@@ -114,8 +153,10 @@ function checksOf(ctx: RuleContext, text: string): Check[] {
  * N-R15: the money a 绩效自评 statement says it covered matches the spending it covered. A statement
  * of full coverage (占…总额的100%, 所有/全部/全面 projects) equals the 项目支出 of its fund (T05, T07,
  * T08; all three when it names no fund); a partial one does not exceed it; a self-evaluation of the
- * unit as a whole (整体支出绩效自评) covers each fund's whole spending. The stated share itself is
- * N-R5's. One finding per statement: the first amount that disagrees.
+ * unit as a whole (整体支出绩效自评) covers each fund's whole spending. A full-coverage amount that equals
+ * the appended 项目支出绩效自评表 (their 年初预算数 or 全年执行数 added up) is accepted too; otherwise the
+ * message gives those totals (seed 003: 197 / 141.525). The stated share itself is N-R5's. One finding
+ * per statement: the first amount that disagrees.
  */
 export const rule: Rule = {
   meta: {
@@ -128,7 +169,7 @@ export const rule: Rule = {
     source: 'rules.md §2.4, §5.2 [SEED]',
     doc: '绩效自评说明中的涉及资金须与被评价的支出相符：全覆盖（占项目支出总额100%或“所有项目”）时等于项目支出（表05/07/08，未指明资金性质时为三者之和），部分覆盖时不超过项目支出；整体支出绩效自评的各类支出等于该类支出合计。',
     messages: {
-      mismatch: '绩效自评说明称自评覆盖全部{{scope}}，涉及资金{{stated}}，但{{baseLabel}}为{{base}}（相差{{difference}}）{{toleranceNote}}请核对自评涉及的资金',
+      mismatch: '绩效自评说明称自评覆盖全部{{scope}}，涉及资金{{stated}}，但{{baseLabel}}为{{base}}（相差{{difference}}）{{toleranceNote}}{{evaluated}}请核对自评涉及的资金',
       exceeds: '绩效自评说明所述涉及资金{{stated}}，大于{{baseLabel}}{{base}}（多{{difference}}）{{toleranceNote}}自评涉及的资金不能超过被评价的支出，请核对',
     },
   },
@@ -136,6 +177,13 @@ export const rule: Rule = {
     const report = ctx.report;
     if (!isFinalAccounts(report) || !ctx.table('05')) return;
     const tolerance = ctx.meta.tolerance.kind === 'absolute' ? ctx.meta.tolerance.value : 0.01;
+    const evaluated = evaluatedTables(report);
+    // A statement of the evaluated projects' own money (their budgets or their execution) is right too.
+    const matchesTables = (stated: Money) =>
+      evaluated !== undefined && [evaluated.budget, evaluated.executed].some((r) => compareAmounts(stated, wanMoney(r)).match === 'equal');
+    const tablesNote = evaluated
+      ? `所附${evaluated.count}张项目支出绩效自评表年初预算数合计${ratToNumber(evaluated.budget)}万元、全年执行数合计${ratToNumber(evaluated.executed)}万元，与所述金额也不符。`
+      : '';
     for (const unit of proseUnits(report, { body: true })) {
       for (const s of sentencesOf(unit)) {
         if (!/自评/.test(s.text)) continue;
@@ -144,7 +192,7 @@ export const rule: Rule = {
             const stated: Money = { ...c.mention.amount, unit: c.mention.unit };
             const cmp = compareAmounts(stated, c.base.money);
             const diff = ratToNumber(cmp.delta);
-            const bad = c.full ? cmp.match !== 'equal' : diff > tolerance;
+            const bad = c.full ? cmp.match !== 'equal' && !matchesTables(stated) : diff > tolerance;
             if (!bad) continue;
             const round = c.full && cmp.match === 'round';
             ctx.flag({
@@ -161,6 +209,7 @@ export const rule: Rule = {
                 baseLabel: c.base.label,
                 base: `${printAmount(c.base.money)}${c.base.money.unit}`,
                 difference: `${Math.abs(diff).toFixed(2)}${cmp.unit}`,
+                evaluated: c.full && c.scope.endsWith('项目') ? tablesNote : '',
               },
             });
             break;

@@ -1,6 +1,6 @@
 import { parseAmount } from '../../../model/amount.js';
 import type { Fact, Paragraph, Report, Span } from '../../../model/report.js';
-import { compareAmounts, halfUnitAt, rat, ratAbs, ratAdd, ratCmp, ratMul, ratOfAmount, ratSub, type AmountMatch, type Money, type Rational } from '../../narrative/interval.js';
+import { compareAmounts, halfUnitAt, rat, ratAbs, ratAdd, ratCmp, ratMul, ratOfAmount, ratSub, roundHalfUp, type AmountMatch, type Money, type Rational } from '../../narrative/interval.js';
 import type { Rule, RuleContext } from '../../types.js';
 import { allSections, editDistance, squeeze } from '../narrative.js';
 import { amountOf, factIndex, factLocation, factsOf, isMoneyUnit, printAmount } from './shared.js';
@@ -21,6 +21,13 @@ function signedMoney(f: Fact, report: Readonly<Report>): Money | undefined {
   return { units: f.direction === 'decrease' ? -a.units : a.units, scale: a.scale, unit };
 }
 
+/** The ways a money fact may be read: a number printed without unit in the report's unit or in 元 (003: `165141.73`). */
+function readings(f: Fact, report: Readonly<Report>): Money[] {
+  const m = signedMoney(f, report);
+  if (!m) return [];
+  return f.unit === '' && m.unit !== '元' ? [m, { ...m, unit: '元' }] : [m];
+}
+
 /** A Money in 万元, exactly, with the decimals it carries there (1,800元 → 0.18, 4 decimals). */
 function inWan(m: Money): { value: Rational; scale: number } {
   const shift = UNIT_EXP[m.unit] - 4;
@@ -38,30 +45,65 @@ function printRational(r: Rational): string {
   return printAmount({ units: Number(scaled.num / scaled.den), scale: 6 });
 }
 
-const MEASURE_WORD: Record<Fact['measure'], string> = {
-  amount: '金额',
-  change: '增减额',
-  rate: '增减幅度',
-  share: '占比',
-  completion: '完成率',
-  count: '数量',
-};
+const AGAINST: Record<string, string> = { prior: '比上年', budget: '比年初预算', adjusted_budget: '比全年预算' };
+const AMOUNT_OF: Record<string, string> = { current: '金额', prior: '上年金额', budget: '年初预算数', adjusted_budget: '全年预算数' };
 
-const BASIS_WORD: Record<string, string> = { prior: '比上年', budget: '比年初预算', adjusted_budget: '比全年预算' };
+/** What kind of statement a fact is, for the message: 金额, 比上年增减额, 完成预算的比例 … */
+function what(f: Fact): string {
+  switch (f.measure) {
+    case 'amount':
+      return AMOUNT_OF[f.basis] ?? '金额';
+    case 'change':
+      return `${AGAINST[f.basis] ?? ''}增减额`;
+    case 'rate':
+      return `${AGAINST[f.basis] ?? ''}增减幅度`;
+    case 'share':
+      return '占比';
+    case 'completion':
+      return f.basis === 'budget' ? '完成年初预算的比例' : '完成预算的比例';
+    case 'count':
+      return '数量';
+  }
+}
 
-/** A fact as the clerk reads it: `增加1,019.89万元`, `1,135.67万元`, `持平`. */
+/** A fact as the clerk reads it: `增加1,019.89万元`, `下降4.5%`, `1,135.67万元`, `持平`. */
 function shown(f: Fact): string {
   if (f.direction === 'flat') return f.text;
-  const dir = f.measure === 'change' || f.measure === 'rate' ? (f.direction === 'decrease' ? '减少' : f.direction === 'increase' ? '增加' : '') : '';
-  return `${dir}${f.text}`;
+  if (f.measure === 'change') return `${f.direction === 'decrease' ? '减少' : '增加'}${f.text}`;
+  if (f.measure === 'rate') return `${f.direction === 'decrease' ? '下降' : '增长'}${f.text}`;
+  return f.text;
+}
+
+/** The printed value with the sign of its direction word (减少0.50 → −0.5), for the finding's expected/actual. */
+function signedValue(f: Fact): number | null {
+  if (f.direction === 'flat') return 0;
+  if (f.value === null) return null;
+  return f.direction === 'decrease' ? -f.value : f.value;
 }
 
 function label(f: Fact): string {
   return f.subject !== '' && !/^\d+$/.test(f.subject) ? f.subject : (f.phrase ?? f.subject);
 }
 
-/** 0.01 of the money unit in the context's integer units: the 尾数误差 of §3, for the message. */
-const cent = (ctx: RuleContext): number => Math.round(ctx.scale / 100);
+/** For two money statements: their difference and the allowed slack, in the context's integer units. */
+function moneyDifference(ctx: RuleContext, x: Fact, ref: Fact): { toleranceUnits?: number; differenceUnits?: number } {
+  if (x.measure !== 'amount' && x.measure !== 'change') return {};
+  const a = signedMoney(x, ctx.report);
+  const b = signedMoney(ref, ctx.report);
+  if (!a || !b) return {};
+  const [wa, wb] = [inWan(a), inWan(b)];
+  return { toleranceUnits: slack(ctx, Math.min(wa.scale, wb.scale)), differenceUnits: units(ctx, ratSub(wa.value, wb.value)) };
+}
+
+/** An exact amount of the money unit in the context's integer units (rounded half up), for the finding. */
+function units(ctx: RuleContext, r: Rational): number {
+  return roundHalfUp(ratMul(r, rat(BigInt(ctx.scale))), 0).units;
+}
+
+/** The difference allowed between two printed amounts (§3): half a unit of the coarser precision, plus 0.01. */
+function slack(ctx: RuleContext, decimals: number): number {
+  return units(ctx, ratAdd(decimals >= 2 ? rat(0n) : halfUnitAt(decimals), rat(1n, 100n)));
+}
 
 const lineOf = (f: Fact): string => String(f.span.line ?? '?');
 const joinLines = (fs: readonly Fact[]): string => [...new Set(fs.map(lineOf))].join('、');
@@ -74,10 +116,11 @@ function agree(a: Fact, b: Fact, report: Readonly<Report>): Verdict {
   if (a.value === null && a.direction !== 'flat') return 'incomparable';
   if (b.value === null && b.direction !== 'flat') return 'incomparable';
   if (a.measure === 'amount' || a.measure === 'change') {
-    const x = signedMoney(a, report);
-    const y = signedMoney(b, report);
-    if (!x || !y) return 'incomparable';
-    return compareAmounts(x, y).match;
+    const xs = readings(a, report);
+    const ys = readings(b, report);
+    if (xs.length === 0 || ys.length === 0) return 'incomparable';
+    const rank = { equal: 0, round: 1, different: 2 } as const;
+    return xs.flatMap((x) => ys.map((y) => compareAmounts(x, y).match)).reduce((m, v) => (rank[v] < rank[m] ? v : m));
   }
   if (a.measure === 'count') {
     if (a.unit !== b.unit) return 'incomparable';
@@ -119,12 +162,12 @@ function restatements(ctx: RuleContext): void {
         messageId: 'restated',
         status: v === 'round' ? 'round' : 'fail',
         location: factLocation(x),
-        ...(x.measure === 'amount' || x.measure === 'change' ? { toleranceUnits: cent(ctx) } : {}),
-        expected: reference.value,
-        actual: x.value,
+        ...moneyDifference(ctx, x, reference),
+        expected: signedValue(reference),
+        actual: signedValue(x),
         data: {
           subject: label(x),
-          what: `${x.basis === 'current' ? '' : (BASIS_WORD[x.basis] ?? '')}${MEASURE_WORD[x.measure]}`,
+          what: what(x),
           refLines: joinLines(refs),
           refValue: shown(reference),
           line: lineOf(x),
@@ -195,14 +238,14 @@ function partsAndWholes(ctx: RuleContext): void {
       if (flagged.has(p.span.start)) continue;
       const pm = signedMoney(p, report);
       if (!pm) continue;
-      const over: { w: Fact; v: AmountMatch; diff: Rational }[] = [];
+      const over: { w: Fact; v: AmountMatch; diff: Rational; scale: number }[] = [];
       for (const w of wholes) {
         if (p.link && w.link) continue; // both restate cells: N-R1 and the cross-table rules judge them
         const wm = signedMoney(w, report);
         if (!wm) continue;
         const c = compareAmounts(pm, wm);
         if (ratCmp(c.delta, rat(0n)) <= 0 || c.match === 'equal') continue;
-        over.push({ w, v: c.match, diff: c.delta });
+        over.push({ w, v: c.match, diff: c.delta, scale: wm.scale });
       }
       if (over.length === 0) continue;
       flagged.add(p.span.start);
@@ -212,7 +255,8 @@ function partsAndWholes(ctx: RuleContext): void {
         messageId: 'part_exceeds',
         status: worst === 'round' ? 'round' : 'fail',
         location: factLocation(p),
-        toleranceUnits: cent(ctx),
+        toleranceUnits: slack(ctx, Math.min(pm.scale, shownWholes[0]!.scale)),
+        differenceUnits: units(ctx, shownWholes[0]!.diff),
         expected: shownWholes[0]!.w.value,
         actual: p.value,
         data: {
@@ -248,7 +292,8 @@ function partsAndWholes(ctx: RuleContext): void {
           messageId: 'prior_exceeds',
           status: v === 'round' ? 'round' : 'fail',
           location: factLocation(pp.change),
-          toleranceUnits: cent(ctx),
+          toleranceUnits: slack(ctx, Math.min(pc!.scale, pd!.scale, wc!.scale, wd!.scale)),
+          differenceUnits: units(ctx, excess),
           expected: null,
           actual: pp.change.value,
           data: {
@@ -390,7 +435,7 @@ function decompositions(ctx: RuleContext): void {
         messageId: 'component',
         status: v === 'round' ? 'round' : 'fail',
         location: factLocation(p),
-        toleranceUnits: cent(ctx),
+        differenceUnits: units(ctx, ratSub(sum, total.value)),
         expected: q.value,
         actual: p.value,
         data: {
@@ -415,44 +460,24 @@ function decompositions(ctx: RuleContext): void {
 // 4. Performance indicators: the target the text states = the target of the indicator table
 // ---------------------------------------------------------------------------------------------
 
-/** A printed table row: its cells as printed (empty cells kept: they place the others) and the source line. */
-export interface GridRow {
+/** A printed grid as the indicator reader uses it: each row's cells as printed (empty cells kept: they place the others) and its line. */
+export interface RowsOfGrid {
   line: number;
-  cells: string[];
-}
-
-/** A table that is not a standard 决算 table (绩效自评 indicator tables …), rows as printed. */
-export interface Grid {
-  line: number;
-  rows: GridRow[];
-}
-
-/**
- * The shape in which a Report may carry the grids that are not standard tables (requested in
- * /work/fact-requests.md; read defensively, as N-R12/N-R14 do in prose.ts).
- */
-interface GridLike {
-  line?: number;
-  span?: Span;
-  rows?: { cells?: (string | { text?: string })[]; span?: Span; line?: number }[];
+  rows: { line: number; cells: string[] }[];
 }
 
 /**
  * The printed grids of a report that are not standard tables: `Report.grids` when the recogniser
  * keeps them, else paragraphs that are tab-separated rows (rows at most two lines apart form one grid).
  */
-export function gridsOf(report: Readonly<Report>): Grid[] {
-  const kept = (report as Readonly<Report> & { grids?: GridLike[] }).grids;
-  if (Array.isArray(kept)) {
-    return kept.map((g) => {
-      const rows = (g.rows ?? []).map((r) => ({
-        line: r.span?.line ?? r.line ?? 0,
-        cells: (r.cells ?? []).map((c) => (typeof c === 'string' ? c : (c.text ?? '')).trim()),
-      }));
-      return { line: g.span?.line ?? g.line ?? rows[0]?.line ?? 0, rows };
-    });
+export function gridsOf(report: Readonly<Report>): RowsOfGrid[] {
+  if (report.grids) {
+    return report.grids.map((g) => ({
+      line: g.line,
+      rows: g.rows.map((r) => ({ line: r.line ?? r.span.line ?? 0, cells: r.cells.map((c) => c.trim()) })),
+    }));
   }
-  const grids: Grid[] = [];
+  const grids: RowsOfGrid[] = [];
   for (const p of paragraphIndex(report)) {
     if (!p.text.includes('\t')) continue;
     const line = p.span.line ?? 0;
@@ -523,7 +548,7 @@ function headerColumns(cells: string[]): { name: number; target: number; actual:
  * no name continues the row before it (a cell broken by a page break), and a grid without a header
  * continues the table before it.
  */
-export function indicatorRows(grids: readonly Grid[]): IndicatorRow[] {
+export function indicatorRows(grids: readonly RowsOfGrid[]): IndicatorRow[] {
   const out: IndicatorRow[] = [];
   let columns: ReturnType<typeof headerColumns>;
   let lastLine = -Infinity;
@@ -723,7 +748,7 @@ export const rule: Rule = {
       prior_exceeds:
         '情况说明第{{line}}行“{{part}}”为{{partCurrent}}、比上年{{partChange}}，第{{wholeLine}}行“{{whole}}”为{{wholeCurrent}}、比上年{{wholeChange}}：由此推算上年{{part}}为{{partPrior}}，大于上年{{whole}}{{wholePrior}}（多{{difference}}），而前者是后者的一部分{{toleranceNote}}两处增减额不可能同时正确，请核对',
       component:
-        '情况说明第{{line}}行“{{whole}}”{{total}}的组成部分“{{part}}”为{{value}}，而第{{otherLines}}行所述为{{otherValue}}；按{{value}}计算各组成部分之和为{{sum}}，与{{total}}相差{{difference}}，按{{otherValue}}计算则为{{fixedSum}}，与合计一致{{toleranceNote}}请核对该组成部分',
+        '情况说明第{{line}}行“{{whole}}”{{total}}的组成部分“{{part}}”为{{value}}，而第{{otherLines}}行所述为{{otherValue}}；按{{value}}计算各组成部分之和为{{sum}}，与{{total}}相差{{difference}}，按{{otherValue}}计算则为{{fixedSum}}，与合计一致。请核对该组成部分',
       target: '绩效指标“{{indicator}}”的目标值前后不一致：正文第{{line}}行为{{stated}}，第{{tableLine}}行的绩效指标表为{{tableValue}}{{note}}。请核对并统一',
     },
   },

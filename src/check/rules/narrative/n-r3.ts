@@ -1,6 +1,6 @@
 import { checkRate, formatRational, priorOf, ratOfAmount } from '../../narrative/interval.js';
 import type { Rule } from '../../types.js';
-import { factView, isStatedPercent, pairRate, printQuantity, quantityOfFact, intervalText, subjectLabel } from './percent-pairs.js';
+import { factView, intervalText, isStatedPercent, pairRate, printQuantity, quantityOfFact, subjectLabel } from './percent-pairs.js';
 import { amountOf, flagPercent } from './shared.js';
 
 const BASIS_WORD: Record<string, string> = { prior: '上年数', budget: '年初预算数', adjusted_budget: '预算数' };
@@ -27,7 +27,6 @@ export const rule: Rule = {
       rate: '情况说明称{{subject}}{{changeWord}}{{change}}万元、{{rateWord}}{{stated}}；按本年{{current}}万元、{{basisWord}}{{prior}}万元计算应为{{point}}（按金额尾数误差可在{{interval}}之间），所列比率不符{{truncated}}',
       round: '情况说明称{{subject}}{{changeWord}}{{change}}万元、{{rateWord}}{{stated}}；按本年{{current}}万元、{{basisWord}}{{prior}}万元计算为{{point}}（按金额尾数误差可在{{interval}}之间），所列比率属尾数误差{{truncated}}',
     },
-
   },
   check(ctx) {
     const view = factView(ctx.report);
@@ -45,7 +44,7 @@ export const rule: Rule = {
         messageId: 'rate',
         roundMessageId: 'round',
         data: {
-          subject: subjectLabel(rate.subject) || rate.subject,
+          subject: subjectLabel(rate.subject, change.phrase ?? current.phrase) || rate.subject,
           changeWord: DIRECTION_WORD[change.direction ?? 'increase'],
           change: printQuantity(chg.amount),
           rateWord: rate.direction === 'decrease' ? '下降' : '增长',

@@ -19,6 +19,7 @@ ruleTester(rule, {
       name: 'seed 000: 完成预算0万元的--%（基数为0，不可比）',
       report: () => narrativeWith('1. 因公出国（境）费支出0万元。', '1. 因公出国（境）费支出决算为0万元，完成预算0万元的--%（基数为0，不可比）。'),
     },
+    { name: 'the prior-year amount stated: 516.00 against 500.00, 增加16.00万元', report: () => narrativeWith(INCOME, '其中本年收入516.00万元，上年决算数500.00万元，比上年增加16.00万元') },
     { name: 'a completion whose budget is not stated is not judged here', report: () => narrativeWith(SANGONG, '2024年度“三公”经费财政拨款支出决算3.00万元，完成全年预算的75.0%') },
   ],
   invalid: [
@@ -46,9 +47,19 @@ ruleTester(rule, {
       findings: [{ messageId: 'comparable_rate', status: 'fail', severity: 'warning' }],
     },
     {
+      name: '完成全年预算4.00万元的--（不可比） although the budget is not 0 → warning',
+      report: () => narrativeWith(SANGONG, '2024年度“三公”经费财政拨款支出决算3.00万元，完成全年预算4.00万元的--（不可比）'),
+      findings: [{ messageId: 'comparable_completion', status: 'fail', severity: 'warning', location: { span: { line: lineOf(SANGONG) } } }],
+    },
+    {
       name: '增加16.00万元 but 下降3.2%',
       report: () => narrativeWith(INCOME, `${INCOME}，下降3.2%`),
       findings: [{ messageId: 'conflict', status: 'fail', severity: 'error', actual: '3.2%', location: { span: { line: lineOf('其中本年收入516.00万元') } } }],
+    },
+    {
+      name: 'the prior-year amount stated: 516.00 against 520.00, yet 增加',
+      report: () => narrativeWith(INCOME, '其中本年收入516.00万元，上年决算数520.00万元，比上年增加16.00万元'),
+      findings: [{ messageId: 'sign', status: 'fail', severity: 'error', expected: '减少', actual: '增加', location: { span: { line: lineOf('其中本年收入516.00万元') } } }],
     },
     {
       name: '与上年持平 but 增长3.2%',

@@ -89,7 +89,7 @@ export const rule: Rule = {
       if (!isStatedPercent(f) && !f.notComparable) return;
       const { actual, budget, budgetFrom } = pairCompletion(view, ctx, f, { parentZero: true });
       if (!actual || !budget) return;
-      const subject = subjectLabel(actual.subject) || subjectLabel(f.subject);
+      const subject = subjectLabel(actual.subject, actual.phrase) || subjectLabel(f.subject);
       const basisWord = f.basis === 'budget' ? '年初预算' : '全年预算';
       if (isStatedPercent(f) && budget.amount.units === 0) {
         const budgetWhat =
@@ -112,7 +112,7 @@ export const rule: Rule = {
     }
 
     function checkChange(view: FactView, change: Fact) {
-      const subject = subjectLabel(change.subject) || change.subject;
+      const subject = subjectLabel(change.subject, change.phrase) || change.subject;
       if (subject === '') return;
       const basisWord = BASIS_WORD[change.basis] ?? '上年';
       if (change.direction === 'flat') {

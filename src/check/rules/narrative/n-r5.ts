@@ -1,4 +1,4 @@
-import { checkShare, checkShares, formatRational, type PercentCheck } from '../../narrative/interval.js';
+import { checkShare, checkShares, formatPercent, formatRational, type PercentCheck } from '../../narrative/interval.js';
 import type { Rule } from '../../types.js';
 import { factView, intervalText, printQuantity, quantityOfFact, shareGroups, subjectLabel, type Quantity, type ShareItem } from './percent-pairs.js';
 import { amountOf, factLocation, flagPercent } from './shared.js';
@@ -29,7 +29,6 @@ export const rule: Rule = {
         '情况说明称{{part}}{{partAmount}}万元“占{{whole}}{{stated}}”；按{{partAmount}}万元 ÷ {{totalAmount}}万元{{totalSource}}计算为{{point}}，四舍五入应为{{expected}}。各项占比正确进位后合计为{{expectedSum}}，此项少进位使合计凑成100%',
       sum: '情况说明中{{whole}}的各项占比（{{list}}）合计为{{sum}}，与100%相差超过尾数误差（±{{tolerance}}）',
     },
-
   },
   check(ctx) {
     const view = factView(ctx.report);
@@ -40,7 +39,7 @@ export const rule: Rule = {
       const data = (item: ShareItem) => {
         const part = quantityOfFact(item.part)!;
         return {
-          part: subjectLabel(item.part.subject) || item.part.subject,
+          part: subjectLabel(item.part.subject, item.part.phrase) || item.part.subject,
           whole: whole.inQuote,
           partAmount: printQuantity(part.amount),
           totalAmount: printQuantity(total.amount),
@@ -61,9 +60,10 @@ export const rule: Rule = {
         if (i === result.forced) {
           flagPercent(ctx, item.share, check, {
             messageId: 'forced',
-            data: { ...data(item), interval: intervalText(check), expected: `${formatRational(result.shares[i]!.point!, check.decimals)}%`, expectedSum: `${formatRational(result.expectedSum, check.decimals)}%` },
+            ...(total.cell ? { cell: total.cell } : {}),
+            data: { ...data(item), interval: intervalText(check), point: formatPercent(check.point!, check.decimals + 2), expected: `${formatRational(result.shares[i]!.point!, check.decimals)}%`, expectedSum: `${formatRational(result.expectedSum, check.decimals)}%` },
           });
-        } else flagPercent(ctx, item.share, check, { messageId: 'share', roundMessageId: 'round', data: { ...data(item), interval: intervalText(check) } });
+        } else flagPercent(ctx, item.share, check, { messageId: 'share', roundMessageId: 'round', ...(total.cell ? { cell: total.cell } : {}), data: { ...data(item), interval: intervalText(check) } });
       });
       if (result.sumVerdict === 'fail') {
         const first = group.items[0]!.share;
@@ -77,7 +77,7 @@ export const rule: Rule = {
             whole: whole.plain,
             sum: `${formatRational(result.sum, decimals)}%`,
             tolerance: `${formatRational(result.tolerance, decimals + 1)}%`,
-            list: group.items.map((x) => `${subjectLabel(x.part.subject) || x.part.subject}${x.share.text}`).join('、'),
+            list: group.items.map((x) => `${subjectLabel(x.part.subject, x.part.phrase) || x.part.subject}${x.share.text}`).join('、'),
           },
         });
       }
@@ -88,6 +88,6 @@ export const rule: Rule = {
 /** How the whole reads: in the quoted share (占本年支出合计的 / 占) and on its own. */
 function wholeLabel(item: ShareItem, total: Quantity, kind: 'named' | 'enumeration'): { inQuote: string; plain: string } {
   if (kind === 'named' && item.share.base) return { inQuote: `${item.share.base}的`, plain: item.share.base };
-  const name = total.fact ? subjectLabel(total.fact.subject) || total.fact.subject : (total.source ?? '合计');
+  const name = total.fact ? subjectLabel(total.fact.subject, total.fact.phrase) || total.fact.subject : (total.source ?? '合计');
   return { inQuote: '', plain: name };
 }

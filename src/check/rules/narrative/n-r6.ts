@@ -1,6 +1,7 @@
+import type { Fact } from '../../../model/report.js';
 import { checkCompletion } from '../../narrative/interval.js';
 import type { Rule } from '../../types.js';
-import { factView, isStatedPercent, pairCompletion, printQuantity, quantityOfFact, intervalText, subjectLabel } from './percent-pairs.js';
+import { factView, intervalText, isStatedPercent, pairCompletion, printQuantity, quantityOfFact, subjectLabel } from './percent-pairs.js';
 import { amountOf, flagPercent } from './shared.js';
 
 /**
@@ -25,7 +26,6 @@ export const rule: Rule = {
       completion: '情况说明所列{{subject}}完成率（执行率）{{stated}}；按执行数{{actual}}万元 ÷ 预算数{{budget}}万元{{budgetSource}}计算应为{{point}}（按金额尾数误差可在{{interval}}之间），所列比率不符{{truncated}}',
       round: '情况说明所列{{subject}}完成率（执行率）{{stated}}；按执行数{{actual}}万元 ÷ 预算数{{budget}}万元{{budgetSource}}计算为{{point}}（按金额尾数误差可在{{interval}}之间），所列比率属尾数误差{{truncated}}',
     },
-
   },
   check(ctx) {
     const view = factView(ctx.report);
@@ -40,7 +40,7 @@ export const rule: Rule = {
         roundMessageId: 'round',
         ...(budget.cell ? { cell: budget.cell } : {}),
         data: {
-          subject: subjectLabel(actual.subject) || subjectLabel(f.subject),
+          subject: subjectLabel(actual.subject, actual.phrase) || subjectLabel(f.subject) || nameOf(budget.fact),
           actual: printQuantity(act.amount),
           budget: printQuantity(budget.amount),
           budgetSource: budgetFrom === 'table' && budget.source ? `（取自${budget.source}）` : '',
@@ -50,3 +50,9 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The name of the funds a budget amount is stated for (首届…技能大赛承办费92.4万元), when short enough for a message. */
+function nameOf(f: Fact | undefined): string {
+  const name = f ? (f.phrase ?? f.subject) : '';
+  return name.length >= 2 && name.length <= 40 && !/^(?:项目|该项目|预算|全年预算数?)$/.test(name) ? name : '';
+}

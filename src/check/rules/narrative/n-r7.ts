@@ -75,27 +75,69 @@ function piecesOf(paragraphs: readonly Paragraph[]): { text: string; pieces: Pie
   return { text, pieces };
 }
 
-/** The blocks of one section's own paragraphs, each with the facts printed in it. */
+/** The blocks of one section's own paragraphs, each with the facts printed in it (facts sorted by position). */
 export function blocksOf(section: Section, facts: readonly Fact[]): TextBlock[] {
-  return joinBroken(section.paragraphs).map((joined) => {
-    const own = section.paragraphs.filter((p) => p.span.start >= joined.span.start && p.span.end <= joined.span.end);
+  const paragraphs = section.paragraphs;
+  let next = 0;
+  let nextFact = 0;
+  return joinBroken(paragraphs).map((joined) => {
+    // The printed paragraphs the joined one is made of: consecutive, in order.
+    const own: Paragraph[] = [];
+    while (next < paragraphs.length && paragraphs[next]!.span.start < joined.span.start) next++;
+    while (next < paragraphs.length && paragraphs[next]!.span.end <= joined.span.end) own.push(paragraphs[next++]!);
     const { text, pieces } = piecesOf(own.length > 0 ? own : [joined]);
     const block: TextBlock = { text, span: { ...joined.span }, section, pieces, facts: [] };
-    for (const f of facts) {
+    while (nextFact < facts.length && facts[nextFact]!.span.start < joined.span.start) nextFact++;
+    for (let i = nextFact; i < facts.length && facts[i]!.span.start < joined.span.end; i++) {
+      const f = facts[i]!;
       const piece = pieces.find((pc) => f.span.start >= pc.source && f.span.start < pc.source + pc.length);
       if (!piece) continue;
       const at = piece.offset + (f.span.start - piece.source);
       block.facts.push({ fact: f, at, end: at + (f.span.end - f.span.start), block });
     }
+    addUnreadAmounts(block);
     block.facts.sort((a, b) => a.at - b.at);
     return block;
   });
 }
 
-/** Every block of the statement sections, section by section (a list never runs across sections). */
+const MONEY_TEXT = /(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元)/g;
+const CHANGE_WORDS = /增加|减少|增长|下降|节约|超支|持平/;
+
+/**
+ * Amounts printed in the block that no fact covers (the reader of facts may take `资金实际下达100万元` for
+ * part of a project name): read here as statements of the current year, or as changes after 增加/减少, so
+ * that a list is never summed without one of its items. They carry no link.
+ */
+function addUnreadAmounts(block: TextBlock): void {
+  for (const m of block.text.matchAll(MONEY_TEXT)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (block.facts.some((l) => l.at < end && at < l.end)) continue;
+    const clauseStart = lastIndexMatching(block.text, /[，,；;：:。！？、]/, at) + 1;
+    const change = CHANGE_WORDS.test(block.text.slice(clauseStart, at));
+    const value = Number(m[1]!.replace(/[,，]/g, ''));
+    const span = spanAt(block, at, end);
+    const fact: Fact = { subject: '', basis: 'current', measure: change ? 'change' : 'amount', value, unit: m[2]!, text: m[0], span };
+    block.facts.push({ fact, at, end, block });
+  }
+}
+
+const blockCache = new WeakMap<object, TextBlock[][]>();
+
+/** Every block of the statement sections, section by section (a list never runs across sections). Read once per report. */
 export function documentBlocks(report: Readonly<Report>): TextBlock[][] {
-  const facts = factsOf(report);
-  return statementSections(report).map((s) => blocksOf(s, facts));
+  const hit = blockCache.get(report);
+  if (hit) return hit;
+  const facts = [...factsOf(report)].sort((a, b) => a.span.start - b.span.start);
+  const blocks = statementSections(report).map((s) => {
+    if (s.paragraphs.length === 0) return [];
+    const from = s.paragraphs[0]!.span.start;
+    const to = s.paragraphs[s.paragraphs.length - 1]!.span.end;
+    return blocksOf(s, facts.filter((f) => f.span.start >= from && f.span.start < to));
+  });
+  blockCache.set(report, blocks);
+  return blocks;
 }
 
 /** The source span of the block text from `from` to `to` (local indices), with its line. */
@@ -128,7 +170,7 @@ export function inUnit(m: Money, unit: MoneyUnit): Rational {
 }
 
 /** ±half a unit of the printed precision, at least 2 decimals (narratives drop trailing zeros, §3), in `unit`. */
-function halfIn(m: Money, unit: MoneyUnit): Rational {
+export function halfIn(m: Money, unit: MoneyUnit): Rational {
   const shift = UNIT_EXP[m.unit] - UNIT_EXP[unit];
   const h = halfUnitAt(Math.max(m.scale, 2));
   return shift >= 0 ? ratMul(h, rat(10n ** BigInt(shift))) : ratMul(h, rat(1n, 10n ** BigInt(-shift)));
@@ -224,7 +266,8 @@ export function flagSum(ctx: RuleContext, input: SumFindingInput): void {
     data: {
       line: f.span.line ?? '',
       what: labelOf(f),
-      total: `${printRational(check.total, check.decimals)}${check.unit}`,
+      // The total as printed (`3030.4万元`), the sum at the precision of the terms.
+      total: /万元|亿元|元/.test(f.text) ? f.text.replace(/\s+/g, '') : `${printRational(check.total, check.decimals)}${check.unit}`,
       sum: `${printRational(check.sum, check.decimals)}${check.unit}`,
       n: input.parts.length,
       terms: termsText(input.parts),
@@ -268,18 +311,35 @@ function moneyIn(block: TextBlock, from: number, to: number): Located[] {
   return block.facts.filter((l) => l.at >= from && l.at < to && l.fact.measure === 'amount' && l.fact.value !== null);
 }
 
-/** One part per item: the first amount of each segment (the rest of a segment is its own detail). */
+/** One part per item: the first amount of each segment (the rest of a segment is its own detail). Separators inside brackets do not count. */
 function firstPerSegment(block: TextBlock, from: number, to: number, separators: RegExp): Located[] {
   const out: Located[] = [];
   let start = from;
+  let depth = 0;
   for (let i = from; i <= to; i++) {
-    if (i === to || separators.test(block.text[i]!)) {
+    const ch = block.text[i];
+    if (i < to && /[（(]/.test(ch!)) depth++;
+    else if (i < to && /[）)]/.test(ch!)) depth = Math.max(0, depth - 1);
+    if (i === to || (depth === 0 && separators.test(ch!))) {
       const first = moneyIn(block, start, i)[0];
       if (first) out.push(first);
       start = i + 1;
     }
   }
   return out;
+}
+
+/** The index of the bracket that closes one opened before `from`, or the text's end. */
+function closingBracket(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    if (/[（(]/.test(text[i]!)) depth++;
+    else if (/[）)]/.test(text[i]!)) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return text.length;
 }
 
 /** `…A a，B b，C c，资金合计 T`: a total that closes the sentence's list of amounts. */
@@ -330,16 +390,16 @@ function totalBefore(blocks: TextBlock[], index: number, at: number, noun: strin
   if (same.length > 0) {
     // `T，其中：` / `共计支出 T，具体内容包括：`: the amount of the clause just before the marker. A marker
     // further on (`实际下达100万元，已支出99.1万元，…，项目内容及具体支出情况如下：`) details the sentence's
-    // first current-year amount, not its last detail.
+    // first amount, not its last detail.
     const clauseStart = lastIndexMatching(block.text, CLAUSE_END, at) + 1;
     const previousClause = lastIndexMatching(block.text, CLAUSE_END, clauseStart - 1) + 1;
     const near = moneyIn(block, Math.max(sentenceStart, previousClause), at);
     if (near.length > 0) return near[near.length - 1];
-    return same.find((l) => l.fact.basis === 'current') ?? same[0];
+    return same[0];
   }
   if (block.text.slice(sentenceStart, at).trim() !== '' && !/^\s*[^\d]{0,20}$/.test(block.text.slice(sentenceStart, at))) return undefined;
   // The marker opens a sentence (`…3030.4 万元，完成预算 100%。其中：`): the total is in the sentence before,
-  // its first current-year amount (a sentence may go on with 已支出 / 结余 after the total). A sentence
+  // its first amount (a sentence may go on with 已支出 / 结余 after the total). A sentence
   // before that is a decomposition itself (其中, ；) leaves it open which amount is detailed: no total.
   let end = sentenceStart - 1;
   while (end > 0) {
@@ -347,7 +407,7 @@ function totalBefore(blocks: TextBlock[], index: number, at: number, noun: strin
     const amounts = moneyIn(block, start, end);
     if (amounts.length > 0) {
       if (/其中|[；;]/.test(block.text.slice(start, end))) return undefined;
-      return amounts.find((l) => l.fact.basis === 'current') ?? amounts[0];
+      return amounts[0];
     }
     end = start - 1;
   }
@@ -396,9 +456,9 @@ function markerLists(blocks: TextBlock[], index: number): Enumeration[] {
       // A list inside brackets (`17万元（其中：A 12万元，B 5万元），实际支出17万元`) ends at the bracket.
       const clauseStart = lastIndexMatching(block.text, CLAUSE_END, at) + 1;
       const opened = /[（(][^）)]*$/.test(block.text.slice(clauseStart, at));
-      if (opened) sentenceEnd = Math.min(sentenceEnd, firstIndexMatching(block.text, /[）)]/, end));
+      if (opened) sentenceEnd = Math.min(sentenceEnd, closingBracket(block.text, end));
       const region = block.text.slice(end, sentenceEnd);
-      const separators = /[；;]/.test(region) ? /[；;]/ : /[，,、]/;
+      const separators = /[；;]/.test(region.replace(/[（(][^（()）]*[)）]/g, '')) ? /[；;]/ : /[，,、]/;
       parts = firstPerSegment(block, end, sentenceEnd, separators);
       // A part that opens its own list (`其中本年支出512.00万元：基本支出…`) ends the outer one.
       const nested = parts.findIndex((p) => /^[^，,；;。]*?[：:]|^[^，,；;。]*?[，,]\s*其中/.test(block.text.slice(p.end, sentenceEnd)));
@@ -456,7 +516,7 @@ export function quotedNamesBefore(text: string, at: number): string[] {
   return names;
 }
 
-const PROJECT_HEADING = /^项目([一二三四五六七八九十百零〇\d]+)[、.．]\s*(.+?)\s*[：:]?\s*$/;
+const PROJECT_HEADING = /^项目([一二三四五六七八九十百零〇\d]+)[、.．]\s*([^：:]+?)\s*(?:[：:].*)?$/;
 
 /** The projects the document describes one by one (`项目二十三、无人机应用技术重点专业：`). */
 function numberedProjects(report: Readonly<Report>): string[] {
@@ -508,14 +568,17 @@ export function unlisted(listed: readonly string[], described: readonly string[]
  *   beyond it an error. A `其中` list may name only the main parts, so there it is an error only when the parts
  *   exceed the total; a list declared whole (合计, 如下, 包括) is an error either way. One part per item: the first
  *   amount of each item (its 已支出 / 结余 / 比上年 are details). The total is the amount just before the marker,
- *   or, when the marker opens a sentence, the first current-year amount of the sentence before.
+ *   or, when the marker ends a sentence of details (`实际下达298.38万元，已支出…，如下：`) or opens one, the first
+ *   amount of that sentence or of the sentence before. Amounts no fact was read for are read from the text.
+ *   A part whose unit is misprinted (`2819.38 元` for 万元) is N-R13's: the sum is not reported when reading that part
+ *   in the total's unit makes it add up.
  * - Counts. `“A”、“B”…和“Z”共N个项目`: the number of quoted names equals N (exact). When the document describes
  *   its projects one by one (项目一、…), the message names the projects missing from the list.
- * Left to other rules: the 三公 decomposition (N-R9), the 政府采购 decomposition (N-R11), the 一般公共预算 类/项
- * against T05 (N-R8: there a 类 is compared with its row like an amount, its sum of 项 is not re-reported here
- * except against the stated total). A sum whose total and parts all restate table cells is the table rules'
- * (T01-R…, T05-R…: the narrative then only inherits the table's own rounding), and an amount printed without
- * unit makes its sum unjudgeable here (N-R13 reports it).
+ * Left to other rules, so that one sentence is reported once: the 三公 decomposition (N-R9) and the 政府采购
+ * decomposition (N-R11). The 一般公共预算 breakdown is shared: N-R7 sums the 类 and the 项 listed against the stated
+ * total (seed 004: 15 项 = 3,030.41 vs 3,030.4, ROUND), N-R8 compares each 类 with its T05 row or with the sum of its
+ * 项. A sum whose total and parts all restate table cells is the table rules' (T01-R…, T05-R…: the narrative then
+ * only inherits the table's own rounding); an amount printed without unit makes its sum unjudgeable (N-R13).
  */
 export const rule: Rule = {
   meta: {

@@ -1,19 +1,20 @@
 /**
  * Which facts a percentage is computed from, for the percentage rules N-R3 … N-R6 (rules.md §2.4):
- * - a rate (增长 4.5%) goes with the change (增加 94.16万元) and the current amount of its subject,
- *   in the same or the previous sentence (prior = current ∓ change);
+ * - a rate (增长 4.5%) goes with the change just before it (增加 94.16万元) and the current amount of
+ *   its subject stated before the change (prior = current ∓ change);
  * - a share (占 17.7%) goes with its part (the amount of the same subject just before it) and its
  *   total: the one it names (占政府采购支出总额的…, as a stated amount or else the table cell), or, for
  *   a bare `占 y%` in an enumeration (其中：A x万元，占 y%；B …), the total stated just before the
  *   enumeration, or else the whole the parts belong to (三公 items → 三公经费);
  * - a completion (完成预算的 99.95% / 支出率 99.01%) goes with the actual and the budget amounts of its
- *   sentence, or the T09 预算 cell of a 三公 item.
+ *   sentence (a total followed by its 其中 parts counts as the total), or the T09 预算 cell of a 三公 item.
  * A percentage that cannot be paired is left alone: these rules judge only what they can compute.
  */
 import type { Amount } from '../../../model/amount.js';
 import type { Fact, Report, Section } from '../../../model/report.js';
 import { SUBJECTS } from '../../../recognise/narrative/fact-subjects.js';
 import { formatInterval, rat, ratAbs, ratAdd, ratCmp, ratOfAmount, ratSub, type Money, type PercentCheck } from '../../narrative/interval.js';
+import { createContext } from '../../context.js';
 import type { CellRef, RuleContext } from '../../types.js';
 import { allSections } from '../narrative.js';
 import { amountOf, cellMoney, factsOf, isMoneyUnit, printAmount } from './shared.js';
@@ -34,13 +35,14 @@ export interface FactView {
   readonly paragraph: Map<Fact, string>;
 }
 
+/** Keyed by the facts array: a report whose facts are replaced gets a new view. */
 const views = new WeakMap<object, FactView>();
 
 /** The facts of a report with their reading order, sentence ranks and sections (built once per report). */
 export function factView(report: Readonly<Report>): FactView {
-  const cached = views.get(report);
-  if (cached) return cached;
   const facts = factsOf(report);
+  const cached = views.get(facts);
+  if (cached) return cached;
   const at = new Map<Fact, number>();
   facts.forEach((f, i) => at.set(f, i));
   const sentence = new Map<Fact, number>();
@@ -77,7 +79,7 @@ export function factView(report: Readonly<Report>): FactView {
     paragraph.set(f, hit?.text ?? '');
   }
   const view = { facts, at, sentence, section, paragraph };
-  views.set(report, view);
+  views.set(facts, view);
   return view;
 }
 
@@ -177,10 +179,18 @@ export interface RatePair {
  */
 export function pairRate(view: FactView, rate: Fact): RatePair {
   if (rate.subject === '') return {};
-  // The change is the fact just before the rate (增加94.16万元，增长4.5%): a count or an amount in between
-  // (工单18,335件，与去年同期对比增加了15.44%) means the rate is about something else.
-  const prev = view.facts[view.at.get(rate)! - 1];
-  const change = prev && prev.measure === 'change' && prev.subject === rate.subject && prev.basis === rate.basis && sentenceGap(view, prev, rate) <= 1 ? prev : undefined;
+  // The change is the fact just before the rate (增加94.16万元，增长4.5%), or one of a run of changes and
+  // rates read from one distributive statement (收、支总计各增加1,019.89万元，增长50.5%). A count or an
+  // amount in between (工单18,335件，与去年同期对比增加了15.44%) means the rate is about something else.
+  let change: Fact | undefined;
+  for (let j = view.at.get(rate)! - 1; j >= 0; j--) {
+    const f = view.facts[j]!;
+    if ((f.measure !== 'change' && f.measure !== 'rate') || sentenceGap(view, f, rate) > 1) break;
+    if (f.measure === 'change' && f.subject === rate.subject && f.basis === rate.basis) {
+      change = f;
+      break;
+    }
+  }
   if (!change) return {};
   let current: Fact | undefined;
   for (let j = view.at.get(change)! - 1; j >= 0; j--) {
@@ -348,6 +358,13 @@ export interface ShareGroup {
   kind: 'named' | 'enumeration';
 }
 
+/** Σ parts > total beyond the rounding envelope of the printed values (§3): the total is not theirs. */
+function exceeds(parts: readonly Amount[], total: Amount): boolean {
+  const sum = parts.reduce((acc, p) => ratAdd(acc, ratOfAmount(p)), rat(0n));
+  const envelope = rat(BigInt(parts.length + 1) * 5n, 1000n);
+  return ratCmp(ratSub(sum, ratOfAmount(total)), envelope) > 0;
+}
+
 /** The part of a share: the amount of the same subject just before it, in its sentence. */
 function partOf(view: FactView, share: Fact): Fact | undefined {
   const i = view.at.get(share)!;
@@ -369,23 +386,26 @@ export function shareGroups(view: FactView, ctx: RuleContext): ShareGroup[] {
     const items = run;
     run = [];
     const first = items[0]!.part;
-    const lead = view.facts[view.at.get(first)! - 1];
     const subjects = new Set(items.map((x) => x.part.subject));
-    let total: Quantity | undefined;
-    if (
-      lead &&
-      isMoneyAmount(lead) &&
-      lead.basis === 'current' &&
-      !subjects.has(lead.subject) &&
-      view.section.get(lead) === view.section.get(first) &&
-      sentenceGap(view, lead, first) <= 1
-    ) {
-      total = quantityOfFact(lead);
-    } else {
-      const parents = new Set([...subjects].map(parentSubject));
-      const parent = parents.size === 1 ? [...parents][0] : undefined;
-      if (parent) total = resolveWhole(view, ctx, first, parent);
-    }
+    const parents = new Set([...subjects].map(parentSubject));
+    const parent = parents.size === 1 ? [...parents][0] : undefined;
+    // The total stated just before the enumeration (…合计2,826.88万元，其中：A…): in its section, in the first
+    // part's sentence or the one before, not one of the parts, and not smaller than the parts together
+    // (其中：基本支出380万元，项目支出128万元。按功能分类，A 426万元，占83.9% … is not a share of 128).
+    const prev = view.facts[view.at.get(first)! - 1];
+    const lead =
+      prev &&
+      isMoneyAmount(prev) &&
+      prev.basis === 'current' &&
+      !subjects.has(prev.subject) &&
+      view.section.get(prev) === view.section.get(first) &&
+      sentenceGap(view, prev, first) <= 1 &&
+      (parent === undefined || prev.subject === parent) &&
+      !exceeds(items.map((x) => quantityOfFact(x.part)!.amount), quantityOfFact(prev)!.amount)
+        ? prev
+        : undefined;
+    // Else the whole the parts belong to (三公 items → 三公经费; T05 classes → 一般公共预算财政拨款支出).
+    const total = lead ? quantityOfFact(lead) : parent ? resolveWhole(view, ctx, first, parent) : undefined;
     groups.push({ items, ...(total ? { total } : {}), kind: 'enumeration' });
   };
   for (const f of view.facts) {
@@ -410,11 +430,34 @@ export function shareGroups(view: FactView, ctx: RuleContext): ShareGroup[] {
 }
 
 /**
- * A subject as a message names it: a subject of the phrase dictionary as is, a T05 code as 科目 208,
- * '' for a phrase the reader could not name (已支出, 结余 …), so the message points at the line instead.
+ * A subject as a message names it: a subject of the phrase dictionary as is; a T05 code by the name the
+ * narrative printed (卫生健康支出), else as 科目210; '' for a phrase the reader could not name (已支出,
+ * 结余 …), so the message relies on the line it points at.
  */
-export function subjectLabel(subject: string): string {
+export function subjectLabel(subject: string, phrase?: string): string {
   if (SUBJECTS.some((e) => e.subject === subject)) return subject === '三公经费' ? '“三公”经费' : subject;
-  if (/^\d{3}(?:\d{2}){0,2}$/.test(subject)) return `科目${subject}`;
+  if (/^\d{3}(?:\d{2}){0,2}$/.test(subject)) return phrase ? phrase.replace(/[（(](?:类|款|项)[)）]/g, '') : `科目${subject}`;
   return '';
+}
+
+/**
+ * The percentage facts N-R3, N-R5 and N-R6 judge, paired with the amounts they are computed from (for the
+ * narrative mutation test and for coverage reports: a percentage outside this list is skipped by design).
+ */
+export function judgedPercentages(report: Readonly<Report>): Fact[] {
+  const ctx = createContext(report, { id: 'N-R5', title: '', severity: 'error', category: 'accuracy', tables: [], tolerance: { kind: 'none' }, source: '', doc: '', messages: {} }, []);
+  const view = factView(report);
+  const out = new Set<Fact>();
+  for (const f of view.facts) {
+    if (!isStatedPercent(f)) continue;
+    if (f.measure === 'rate') {
+      const { change, current } = pairRate(view, f);
+      if (change && current && change.value !== null) out.add(f);
+    } else if (f.measure === 'completion') {
+      const { actual, budget } = pairCompletion(view, ctx, f);
+      if (actual && budget && budget.amount.units !== 0) out.add(f);
+    }
+  }
+  for (const g of shareGroups(view, ctx)) if (g.total && g.total.amount.units !== 0) for (const x of g.items) out.add(x.share);
+  return view.facts.filter((f) => out.has(f));
 }

@@ -2,7 +2,7 @@
  * Reading the prose of a document for the textual narrative rules (N-R10, N-R12 … N-R15): paragraphs
  * re-joined across page breaks with the line of every piece kept, sentences with the line where each
  * starts, amounts of money as printed, and the rows of grids that are not standard tables (indicator
- * tables, 管理效率 tables) when the Report carries them.
+ * tables, 管理效率 tables, 自评表).
  */
 import { parseAmount, type Amount } from '../../../model/amount.js';
 import type { Fact, MoneyUnit, Paragraph, Report, Section, Span } from '../../../model/report.js';
@@ -30,13 +30,6 @@ export interface ProseSentence {
   unit: ProseUnit;
 }
 
-/** The shape in which a Report may carry the grids that are not standard tables (see /work/fact-requests.md). */
-interface GridLike {
-  line?: number;
-  span?: Span;
-  rows?: { cells?: (string | { text?: string })[]; span?: Span }[];
-}
-
 const REFERENCE = /名词解释/;
 
 /** Cells of a text printed with tabs, without whitespace; one cell for ordinary prose. */
@@ -50,20 +43,23 @@ function cellsOf(text: string): string[] {
 function unitOf(pieces: Paragraph[], path: string[]): ProseUnit {
   const out: ProseUnit = { text: '', pieces: [], path };
   const cells: string[] = [];
+  let tabbed = false;
   for (const p of pieces) {
     const c = cellsOf(p.text);
     out.pieces.push({ at: out.text.length, span: { ...p.span } });
     cells.push(...c);
+    tabbed ||= c.length > 1;
     out.text += c.join('\t');
   }
-  if (cells.length > 1) out.cells = cells;
+  // A paragraph printed with tabs is a row of cells; pieces joined across a page break are not.
+  if (tabbed) out.cells = cells;
   return out;
 }
 
 /**
  * The document's prose in reading order: every section's paragraphs (re-joined across page breaks),
  * outside the 名词解释 (definitions quote amounts and words that are not statements about the unit),
- * then the rows of grids that are not standard tables when the Report keeps them. `body` restricts it
+ * then the rows of the grids that are not standard tables (Report.grids). `body` restricts it
  * to the explanatory narrative (情况说明, without 附件 and appended reports).
  */
 export function proseUnits(report: Readonly<Report>, options: { body?: boolean } = {}): ProseUnit[] {
@@ -84,16 +80,12 @@ export function proseUnits(report: Readonly<Report>, options: { body?: boolean }
   };
   for (const s of report.sections ?? []) walk(s, []);
   if (options.body) return units;
-  const grids = (report as { grids?: unknown }).grids;
-  if (Array.isArray(grids)) {
-    (grids as GridLike[]).forEach((g, gi) => {
-      for (const row of g.rows ?? []) {
-        const cells = (row.cells ?? []).map((c) => squeeze(typeof c === 'string' ? c : (c?.text ?? '')));
-        const span = row.span ?? g.span ?? { start: 0, end: 0, ...(g.line ? { line: g.line } : {}) };
-        units.push({ text: cells.join('\t'), pieces: [{ at: 0, span: { ...span } }], path: [], cells, grid: gi });
-      }
-    });
-  }
+  (report.grids ?? []).forEach((g, gi) => {
+    for (const row of g.rows) {
+      const cells = row.cells.map(squeeze);
+      units.push({ text: cells.join('\t'), pieces: [{ at: 0, span: { ...row.span, line: row.span.line ?? row.line } }], path: [], cells, grid: gi });
+    }
+  });
   return units;
 }
 
