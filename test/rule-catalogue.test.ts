@@ -1,6 +1,6 @@
 /**
  * The rule book is complete and consistent (in the manner of ESLint's checkRuleFiles): every rule id
- * of rules.md §2.1, §2.2, §2.3 and §2.6 has a module, a test file and an index entry; metadata is
+ * of rules.md §2.1, §2.2, §2.3, §2.4 and §2.6 has a module, a test file and an index entry; metadata is
  * complete; the generated catalogue docs/rules.md is up to date.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,15 +23,16 @@ const EXPECTED = [
   ...range('T10', 3),
   ...range('X', 22),
   ...range('LBL', 5, '-'),
+  ...range('N', 15),
   ...range('C', 9),
 ];
-const FAMILY_DIR: Record<string, string> = { T: 'table', X: 'cross', LBL: 'label', C: 'completeness' };
+const FAMILY_DIR: Record<string, string> = { T: 'table', X: 'cross', LBL: 'label', N: 'narrative', C: 'completeness' };
 const RULES_DIR = join(import.meta.dirname, '..', 'src', 'check', 'rules');
 
 describe('rule book', () => {
   const ids = RULES.map((r) => r.meta.id);
 
-  it('has exactly the rule ids of rules.md §2.1, §2.2, §2.3 and §2.6', () => {
+  it('has exactly the rule ids of rules.md §2.1, §2.2, §2.3, §2.4 and §2.6', () => {
     expect([...ids].sort(compareRuleIds)).toEqual(EXPECTED);
   });
 
@@ -41,7 +42,7 @@ describe('rule book', () => {
   });
 
   it.each(EXPECTED)('%s has a module, a test and complete metadata', (id) => {
-    const family = /^(T|X|LBL|C)/.exec(id)![1]!;
+    const family = /^(T|X|LBL|N|C)/.exec(id)![1]!;
     const base = join(RULES_DIR, FAMILY_DIR[family]!, id.toLowerCase());
     expect(existsSync(`${base}.ts`), `${base}.ts`).toBe(true);
     expect(existsSync(`${base}.test.ts`), `${base}.test.ts`).toBe(true);

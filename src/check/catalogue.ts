@@ -17,6 +17,8 @@ export function toleranceText(t: Tolerance): string {
       return '精确相等';
     case 'none':
       return '—';
+    case 'interval':
+      return '区间复算（金额±0.005，所述百分比放宽半个单位）';
   }
 }
 

@@ -8,9 +8,11 @@ export type Category = 'existence' | 'completeness' | 'accuracy';
  * envelope: a displayed total against the sum of n displayed terms may differ by 0.005 × (n + 1)
  * (rules.md §3) — such a difference is info (尾数误差), beyond it the rule fails;
  * absolute: a fixed tolerance in the money unit (printed total against printed total: 0.01);
- * exact: no difference is allowed; none: the rule compares no amounts.
+ * exact: no difference is allowed; none: the rule compares no amounts;
+ * interval: a stated percentage against the interval recomputed from the printed amounts (each ±half a
+ * unit), widened by half a unit of the percentage's own precision (rules.md §3).
  */
-export type Tolerance = { kind: 'envelope' } | { kind: 'absolute'; value: number } | { kind: 'exact' } | { kind: 'none' };
+export type Tolerance = { kind: 'envelope' } | { kind: 'absolute'; value: number } | { kind: 'exact' } | { kind: 'none' } | { kind: 'interval' };
 
 export interface RuleMeta {
   /** The id of rules.md: T01-R1, X-R13, LBL-3, C-R1 … */

@@ -87,6 +87,8 @@ export const SUBJECTS: SubjectEntry[] = [
   { subject: '特种专业技术用车', match: /^特种专业技术用车$/, cell: { table: '10', row: 'L13', column: 'amount' } },
   { subject: '离退休干部服务用车', match: /^离退休干部服务用车$/, cell: { table: '10', row: 'L14', column: 'amount' } },
   { subject: '其他用车', match: /^其他用车$/, cell: { table: '10', row: 'L15', column: 'amount' } },
+  { subject: '单价50万元以上通用设备', match: /^单(?:位价值|价)50万元.*通用设备/ },
+  { subject: '单价100万元以上专用设备', match: /^单(?:位价值|价)100万元.*专用设备/ },
   { subject: '单价100万元以上设备', match: /^单(?:位价值|价)100万元.*设备/, cell: { table: '10', row: 'L17', column: 'amount' } },
 ];
 

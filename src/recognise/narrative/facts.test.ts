@@ -428,4 +428,36 @@ describe('extractFacts', () => {
     const facts = extractFacts(section('其中：卫生健康支出165141.73，完成年初预算的100%；'), [t05], '万元');
     expect(facts[0]).toMatchObject({ subject: '210', measure: 'amount', value: 165141.73, unit: '', decimals: 2, link: { table: '05', row: '210', column: '1' } });
   });
+
+  it('reads the national wording: a label sentence, then 年初预算为 … 支出决算为 … 完成年初预算的 …', () => {
+    const facts = extractFacts(
+      section(
+        '1.社会保障和就业支出（类）人力资源和社会保障管理事务（款）行政运行（项）。年初预算为50.00万元，支出决算为48.00万元，完成年初预算的96%。决算数小于年初预算数的主要原因是人员减少。',
+        '2.社会保障和就业支出（类）人力资源和社会保障管理事务（款）其他人力资源和社会保障管理事务支出（项）',
+        '年初预算为10万元，支出决算为12万元，完成年初预算的120%。',
+      ),
+      [],
+      '万元',
+      { catalog: CATALOG },
+      CLASSES,
+    );
+    expect(facts.map((f) => [f.subject, f.basis, f.measure, f.value])).toEqual([
+      ['2080101', 'budget', 'amount', 50],
+      ['2080101', 'current', 'amount', 48],
+      ['2080101', 'budget', 'completion', 96],
+      ['2080199', 'budget', 'amount', 10],
+      ['2080199', 'current', 'amount', 12],
+      ['2080199', 'budget', 'completion', 120],
+    ]);
+  });
+
+  it('reads 收入总计和支出总计均为 as two totals, and the 50万元 通用设备 count', () => {
+    const facts = extractFacts(section('2024年度收入总计和支出总计均为300万元。单价50万元以上通用设备2台（套），单价100万元以上专用设备0台（套）。'), [], '万元');
+    expect(facts.map((f) => [f.subject, f.measure, f.value])).toEqual([
+      ['收入总计', 'amount', 300],
+      ['支出总计', 'amount', 300],
+      ['单价50万元以上通用设备', 'count', 2],
+      ['单价100万元以上专用设备', 'count', 0],
+    ]);
+  });
 });

@@ -188,6 +188,12 @@ function sectionTopic(title: string, entity: string): string {
     .replace(/决算$/, '');
 }
 
+/** The classification label a text consists of (1. X（类）Y（款）Z（项）[。：]), cleaned; '' when it is not one. */
+function itemLabel(raw: string, entity: string): string {
+  const t = cleanPhrase(raw.replace(/[。：:；;\s]+$/, ''), entity);
+  return t.length <= 80 && /（类）.*（(?:款|项)）$/.test(normName(t)) ? t : '';
+}
+
 /** Basis words at the end of a phrase; returns the basis and the phrase without them. */
 function splitBasis(phrase: string, entity: string): { phrase: string; basis?: string } {
   const m = /(完成)?(年初预算(?:数|安排|金额)?|全年预算(?:数)?|预算(?:数|下达)?|支出决算(?:数)?|决算(?:数)?|执行数|上年(?:决算)?(?:数)?)$/.exec(phrase);
@@ -207,7 +213,7 @@ function comparisonBasis(context: string): string {
 
 /** A phrase naming two quantities: 收、支总计 / 收支总计 / 财政拨款收、支总计 → its two phrases. */
 function splitPair(phrase: string): [string, string] | undefined {
-  const m = /^(.*?)收入?[、和与及]?支出?(总计|合计)(?:均|各|分别)?$/.exec(phrase);
+  const m = /^(.*?)收入?[、和与及]?支出?(总计|合计)(?:均|各|分别)?$/.exec(phrase) ?? /^(.*?)收入(总计|合计)[、和与及](?:\1)?支出\2(?:均|各|分别)?$/.exec(phrase);
   if (!m) return undefined;
   return [`${m[1]}收入${m[2]}`, `${m[1]}支出${m[2]}`];
 }
@@ -347,6 +353,8 @@ interface CarryState {
   whole?: Resolved;
   sentence?: number;
   topic?: string;
+  /** A paragraph that was only an item's label (X（类）Y（款）Z（项）): the topic of the next one. */
+  label?: string;
 }
 
 /** Words after an amount that open an enumeration of its parts. */
@@ -358,10 +366,11 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
   let lastBreak = text.length - 1;
   while (lastBreak >= 0 && !CLAUSE_BREAKS.has(text[lastBreak]!)) lastBreak--;
   const ends = /[。；;！？!?]\s*$/.test(text);
-  state.tail = ends || /[：:]\s*$/.test(text) ? '' : text.slice(lastBreak + 1).slice(-40);
+  state.tail = ends || /[：:]\s*$/.test(text) ? '' : text.slice(lastBreak + 1).slice(-80);
   const pos = (i: number) => rc.position(p, i);
   let sentenceKey = carried !== '' && state.sentence !== undefined ? state.sentence : pos(0);
-  let topic = carried !== '' ? state.topic : undefined;
+  let topic = carried !== '' ? state.topic : state.label;
+  state.label = undefined;
   const finishParagraph = () => {
     state.sentence = sentenceKey;
     state.topic = topic;
@@ -379,6 +388,7 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
   let scanned = 0; // clause and sentence breaks are scanned up to here
   let localStart = 0; // end of the previous token in the clause
   let factsInClause = 0;
+  let factsInSentence = 0;
   let current: Resolved[] | undefined = carried !== '' ? state.current : undefined; // the subject carried from the previous statement
   let currentSentence = carried !== '' ? sentenceKey : -1; // the sentence in which `current` was named
   let prevCount: string | undefined; // the subject of the last count, for 团组0个、累计0人次
@@ -418,9 +428,12 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
       localStart = scanned + 1;
       factsInClause = 0;
       if (SENTENCE_BREAKS.has(ch)) {
+        // A sentence that is only a label (1.一般公共服务（类）人大事务（款）行政运行（项）。) names what the next one states.
+        const label = factsInSentence === 0 ? itemLabel((sentenceStart === 0 ? carried : '') + text.slice(sentenceStart, scanned), rc.entity) : '';
+        topic = label || undefined;
         sentenceStart = scanned + 1;
         sentenceKey = pos(scanned + 1);
-        topic = undefined;
+        factsInSentence = 0;
       }
     }
     while (quoteAt < quotes.length && quotes[quoteAt]![1] <= start) quoteAt++;
@@ -449,6 +462,7 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
         });
       }
       if (fact.measure !== 'count') factsInClause++; // 34个项目…情况： still opens a topic
+      factsInSentence++;
       localStart = end;
     };
 
@@ -585,6 +599,14 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
     emit({ basis: 'current', measure: 'count', unit, ...num, ...(phrase ? { phrase } : {}) }, [subject]);
   }
   finishParagraph();
+  // A paragraph ending with a bare label (…其他…支出（项）) hands it to the next paragraph as its topic.
+  if (factsInSentence === 0 && !ends) {
+    const label = itemLabel((sentenceStart === 0 ? carried : '') + text.slice(sentenceStart), rc.entity);
+    if (label) {
+      state.label = label;
+      state.tail = '';
+    }
+  }
   // Clause breaks after the last number: a topic or a whole printed at the paragraph's end (…，其中：).
   for (; scanned < text.length; scanned++) {
     if (!isBreak(scanned)) continue;
@@ -600,6 +622,8 @@ function factsOfParagraph(p: Paragraph, rc: ReadCtx, out: Draft[], state: CarryS
 
 /** A paragraph with no number: only what it says about the whole of what follows. */
 function scanTopicOnly(text: string, rc: ReadCtx, state: CarryState): void {
+  state.label = itemLabel(text, rc.entity) || undefined;
+  if (state.label) state.tail = '';
   let at = text.indexOf('中');
   while (at >= 0) {
     let k = at + 1;

@@ -20,7 +20,7 @@ export const rule: Rule = {
     severity: 'error',
     category: 'accuracy',
     tables: [],
-    tolerance: { kind: 'envelope' },
+    tolerance: { kind: 'interval' },
     source: 'rules.md §2.4, §3 [SEED]',
     doc: '情况说明中的增减变动率按“变动额 ÷（本年数 − 变动额）”复算：本年数和变动额各按±0.005万元取值区间，再放宽所列百分比最后一位的半个单位；在区间内但不是四舍五入值的为尾数误差（提示）。',
     messages: {

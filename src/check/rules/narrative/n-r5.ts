@@ -19,7 +19,7 @@ export const rule: Rule = {
     severity: 'error',
     category: 'accuracy',
     tables: ['01', '03', '05', '07', '08', '09', '10'],
-    tolerance: { kind: 'envelope' },
+    tolerance: { kind: 'interval' },
     source: 'rules.md §2.4, §3, §7 [SEED]',
     doc: '情况说明中的占比按“部分 ÷ 总额”复算（部分和总额各按±0.005万元取值区间，再放宽所列百分比最后一位的半个单位）；同一组构成的占比之和应为100%（每项允许半个单位的尾差），为凑足100%而少进位的占比为错误。',
     messages: {

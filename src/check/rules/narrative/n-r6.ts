@@ -19,7 +19,7 @@ export const rule: Rule = {
     severity: 'error',
     category: 'accuracy',
     tables: ['09'],
-    tolerance: { kind: 'envelope' },
+    tolerance: { kind: 'interval' },
     source: 'rules.md §2.4, §3, §7 [SEED]',
     doc: '情况说明中的预算完成率、支出率、执行率按“执行数 ÷ 预算数”复算，两个金额取自同一句（或“三公”经费表的预算数栏），各按±0.005万元取值区间，再放宽所列百分比最后一位的半个单位；截尾或在区间内的为提示。',
     messages: {
