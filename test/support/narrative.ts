@@ -20,7 +20,13 @@ export function exampleHead(): string {
   return text.slice(0, body);
 }
 
-/** A 情况说明 and 名词解释 covering rules.md §6.2 (Shanxi order; it satisfies every template). */
+/**
+ * A 情况说明 and 名词解释 covering rules.md §6.2 (Shanxi order; it satisfies every template). Written
+ * for the completeness rules: seven of its amounts differ from the example's tables (基本支出 380 vs 382,
+ * 项目支出 128 vs 130, 201 428 vs 426, 221 18 vs 20, 2080505 34 vs 33, 人员经费 330 vs 340, 公用经费 50
+ * vs 40), which N-R1 reports; the narrative rules' tests correct or use them as they need (n-r1.test.ts).
+ * The shipped example itself checks clean.
+ */
 export const FULL_NARRATIVE = `第三部分：示例市档案数字化服务中心2024年度单位决算情况说明
 
 一、2024年度收入支出决算总体情况说明
