@@ -21,19 +21,8 @@ import { judgedPercentages } from '../src/check/rules/narrative/percent-pairs.js
 import { extract } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
 import type { Fact, Report } from '../src/model/report.js';
+import { rng } from './support/random.js';
 import { HAVE_SEEDS, seed } from './support/seeds.js';
-
-/** mulberry32: a small seeded PRNG. */
-function rng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function findingKeys(findings: Finding[]): Map<string, number> {
   const out = new Map<string, number>();

@@ -14,16 +14,11 @@ import { LABEL_RULES } from '../src/check/rules/label/index.js';
 import { extract, extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
 import type { Report } from '../src/model/report.js';
-import { HAVE_SEEDS, SEEDS_DIR, seed } from './support/seeds.js';
+import { tableKey as key } from './support/findings.js';
+import { HAVE_SEEDS, SEEDS_DIR, seed, seedReport } from './support/seeds.js';
 
 const RULES = [...LABEL_RULES, ...COMPLETENESS_RULES];
 const C_IDS = COMPLETENESS_RULES.map((r) => r.meta.id);
-
-/** `RULE severity status messageId where`: where is table/row, or @line for a narrative span. */
-function key(f: Finding): string {
-  const where = f.location.table ? `${f.location.table}/${f.location.row ?? ''}` : f.location.span ? `@${f.location.span.line}` : '-';
-  return `${f.ruleId} ${f.severity} ${f.status} ${f.messageId} ${where}`;
-}
 
 const na = (ids: string[]) => ids.map((id) => `${id} info not_applicable not_applicable -`);
 
@@ -63,12 +58,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-const reports = new Map<string, Report>();
-async function report(id: string): Promise<Report> {
-  let r = reports.get(id);
-  if (!r) reports.set(id, (r = await extractFile(seed(id).path)));
-  return r;
-}
+const report = seedReport;
 
 describe.skipIf(!HAVE_SEEDS)(`label and completeness rules on the seeds (${SEEDS_DIR})`, () => {
   for (const [id, expected] of Object.entries(EXPECTED)) {

@@ -13,15 +13,10 @@ import { rule as nR2 } from '../src/check/rules/narrative/n-r2.js';
 import { extract, extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
 import type { Grid, Report } from '../src/model/report.js';
-import { HAVE_SEEDS, SEEDS_DIR, seed } from './support/seeds.js';
+import { narrativeKey as key } from './support/findings.js';
+import { HAVE_SEEDS, SEEDS_DIR, seed, seedReport } from './support/seeds.js';
 
 const RULES = [nR1, nR2];
-
-/** `RULE severity status messageId @line` (the line of the narrative span). */
-function key(f: Finding): string {
-  const where = f.location.span ? `@${f.location.span.line}` : f.location.table ? `${f.location.table}/${f.location.row ?? ''}` : '-';
-  return `${f.ruleId} ${f.severity} ${f.status} ${f.messageId} ${where}`;
-}
 
 /** rules.md §2.4 / §7, one line per finding. */
 const EXPECTED: Record<string, string[]> = {
@@ -56,12 +51,7 @@ const EXPECTED: Record<string, string[]> = {
  */
 const NEEDS_GRIDS: Record<string, string[]> = { '002': EXPECTED['002']! };
 
-const reports = new Map<string, Report>();
-async function report(id: string): Promise<Report> {
-  let r = reports.get(id);
-  if (!r) reports.set(id, (r = await extractFile(seed(id).path)));
-  return r;
-}
+const report = seedReport;
 
 /** The grids of a text document: tab-separated lines, at most two lines apart, as Report.grids would hold them. */
 function gridsOfText(text: string): Grid[] {

@@ -16,14 +16,10 @@ import { rule as nR6 } from '../src/check/rules/narrative/n-r6.js';
 import { extract, extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
 import type { Report } from '../src/model/report.js';
-import { HAVE_SEEDS, SEEDS_DIR, seed } from './support/seeds.js';
+import { narrativeKey as key } from './support/findings.js';
+import { HAVE_SEEDS, SEEDS_DIR, seed, seedReport } from './support/seeds.js';
 
 const RULES = [nR3, nR4, nR5, nR6];
-
-/** `RULE severity status messageId @line` (the narrative span of the percentage). */
-function key(f: Finding): string {
-  return `${f.ruleId} ${f.severity} ${f.status} ${f.messageId} @${f.location.span?.line ?? '-'}`;
-}
 
 /** rules.md §2.4 / §3 / §7, one line per finding. */
 const EXPECTED: Record<string, string[]> = {
@@ -75,12 +71,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-const reports = new Map<string, Report>();
-async function report(id: string): Promise<Report> {
-  let r = reports.get(id);
-  if (!r) reports.set(id, (r = await extractFile(seed(id).path)));
-  return r;
-}
+const report = seedReport;
 
 describe.skipIf(!HAVE_SEEDS)(`percentage rules N-R3 … N-R6 on the seeds (${SEEDS_DIR})`, () => {
   for (const [id, expected] of Object.entries(EXPECTED)) {
@@ -92,9 +83,10 @@ describe.skipIf(!HAVE_SEEDS)(`percentage rules N-R3 … N-R6 on the seeds (${SEE
   }
 
   it('the findings carry the stated and the recomputed values', async () => {
+    const [r001, r004] = await Promise.all(['001', '004'].map(report));
+    const reports = new Map([['001', r001!], ['004', r004!]]);
     const byLine = (id: string, line: number, rule: string) =>
       checkReport(reports.get(id)!, { rules: RULES }).findings.filter((f) => f.ruleId === rule && f.location.span?.line === line);
-    await Promise.all(['001', '004'].map(report));
     expect(byLine('001', 609, 'N-R6')[0]).toMatchObject({ expected: 99.76, actual: 99.95 });
     expect(byLine('001', 693, 'N-R6')[0]).toMatchObject({ expected: 99.03, actual: 99.01 });
     expect(byLine('004', 131, 'N-R5')[0]).toMatchObject({ expected: 99.8, actual: 98.9 });

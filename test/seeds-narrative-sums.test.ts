@@ -14,15 +14,10 @@ import { rule as nR9 } from '../src/check/rules/narrative/n-r9.js';
 import { extract, extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
 import type { Report } from '../src/model/report.js';
-import { HAVE_SEEDS, SEEDS_DIR, seed } from './support/seeds.js';
+import { narrativeKey as key } from './support/findings.js';
+import { HAVE_SEEDS, SEEDS_DIR, seed, seedReport } from './support/seeds.js';
 
 const RULES = [nR7, nR8, nR9, nR11];
-
-/** `RULE severity status messageId @line` (these rules point at the narrative). */
-function key(f: Finding): string {
-  const where = f.location.span ? `@${f.location.span.line}` : f.location.table ? `${f.location.table}/${f.location.row ?? ''}` : '-';
-  return `${f.ruleId} ${f.severity} ${f.status} ${f.messageId} ${where}`;
-}
 
 /** rules.md §2.4 (N-R7, N-R8, N-R9, N-R11) and §7, one line per finding. */
 const EXPECTED: Record<string, string[]> = {
@@ -54,12 +49,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-const reports = new Map<string, Report>();
-async function report(id: string): Promise<Report> {
-  let r = reports.get(id);
-  if (!r) reports.set(id, (r = await extractFile(seed(id).path)));
-  return r;
-}
+const report = seedReport;
 
 describe.skipIf(!HAVE_SEEDS)(`narrative sum rules on the seeds (${SEEDS_DIR})`, () => {
   for (const [id, expected] of Object.entries(EXPECTED)) {

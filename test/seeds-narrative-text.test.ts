@@ -17,15 +17,10 @@ import { rule as nR15 } from '../src/check/rules/narrative/n-r15.js';
 import { extract, extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
 import type { Report } from '../src/model/report.js';
-import { HAVE_SEEDS, SEEDS_DIR, seed } from './support/seeds.js';
+import { tableKey as key } from './support/findings.js';
+import { HAVE_SEEDS, SEEDS_DIR, seed, seedReport } from './support/seeds.js';
 
 const RULES = [nR10, nR12, nR13, nR14, nR15];
-
-/** `RULE severity status messageId @line`. */
-function key(f: Finding): string {
-  const where = f.location.table ? `${f.location.table}/${f.location.row ?? ''}` : f.location.span ? `@${f.location.span.line}` : '-';
-  return `${f.ruleId} ${f.severity} ${f.status} ${f.messageId} ${where}`;
-}
 
 /** rules.md §2.4 / §7, one line per finding. */
 const EXPECTED: Record<string, string[]> = {
@@ -63,12 +58,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-const reports = new Map<string, Report>();
-async function report(id: string): Promise<Report> {
-  let r = reports.get(id);
-  if (!r) reports.set(id, (r = await extractFile(seed(id).path)));
-  return r;
-}
+const report = seedReport;
 
 const findingsOf = (r: Report) => checkReport(r, { rules: RULES }).findings;
 

@@ -9,6 +9,7 @@ import { checkReport } from '../src/check/index.js';
 import { extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
 import type { Report } from '../src/model/report.js';
+import { rng } from './support/random.js';
 import { HAVE_SEEDS, seed } from './support/seeds.js';
 
 /** The real errors of the seeds in these rule families (rules.md §7): nothing else may be an error. */
@@ -26,18 +27,6 @@ function errors(findings: Finding[]): Finding[] {
 
 function key(f: Finding): string {
   return `${f.ruleId} ${f.location.table ?? ''}/${f.location.row ?? ''}${f.location.column ? '/' + f.location.column : ''}`;
-}
-
-/** mulberry32: a small seeded PRNG, so the mutations are the same on every run. */
-function rng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface CellPick {

@@ -39,3 +39,12 @@ export function seed(id: string): Seed {
   if (!s) throw new Error(`seed ${id} not found in ${SEEDS_DIR}`);
   return s;
 }
+
+const seedReports = new Map<string, Promise<Report>>();
+
+/** A seed read and recognised once per test file (the reports are frozen by nobody: do not mutate them). */
+export function seedReport(id: string): Promise<Report> {
+  let r = seedReports.get(id);
+  if (!r) seedReports.set(id, (r = import('../../src/index.js').then((m) => m.extractFile(seed(id).path))));
+  return r;
+}
