@@ -69,10 +69,11 @@ describe('juesuan extract', () => {
     const r = await juesuan('extract', seed('000').path, '--format', 'facts');
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('subject,basis,measure,value,unit,text,line,table,row,column');
-    expect(lines).toContain('一般公共预算财政拨款收入,current,amount,2169.36,万元,"2,169.36万元",357,01,inc.gpb,1');
-    expect(lines).toContain('一般公共预算财政拨款收入,prior,change,94.16,万元,94.16万元,357,,,');
-    expect(lines).toContain('三公经费,current,amount,2.67,万元,2.67万元,403,09,main,7');
+    expect(lines[0]).toBe('id,subject,basis,measure,value,unit,direction,text,line,table,row,column,base,related');
+    // The same quantity in the 财政拨款 section (f36) is related; the change carries its direction word.
+    expect(lines).toContain('f4,一般公共预算财政拨款收入,current,amount,2169.36,万元,,"2,169.36万元",357,01,inc.gpb,1,,f36');
+    expect(lines).toContain('f5,一般公共预算财政拨款收入,prior,change,94.16,万元,increase,94.16万元,357,,,,,f37');
+    expect(lines.some((l) => /^f\d+,三公经费,current,amount,2\.67,万元,,2\.67万元,403,09,main,7,/.test(l))).toBe(true);
   });
 
   const failures: [string, () => string[], RegExp][] = [

@@ -50,7 +50,7 @@ program
   .argument('<file>', '文档文件路径')
   .option(
     '-f, --format <format>',
-    '输出格式：json（完整报告，默认）、csv（每个单元格一行）、tables（表格文本）、facts（情况说明中的数字事实，CSV：subject,basis,measure,value,unit,text,line,table,row,column）',
+    '输出格式：json（完整报告，默认）、csv（每个单元格一行）、tables（表格文本）、facts（情况说明中的数字事实，CSV：id,subject,basis,measure,value,unit,direction,text,line,table,row,column,base,related）',
     'json',
   )
   .action(async (file: string, opts: { format: string }) => {

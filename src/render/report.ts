@@ -24,12 +24,27 @@ export function reportToCsv(report: Report): string {
   return lines.join('\n') + '\n';
 }
 
-/** One line per narrative fact: subject,basis,measure,value,unit,text,line,table,row,column. */
+/** One line per narrative fact: id,subject,basis,measure,value,unit,direction,text,line,table,row,column,base,related. */
 export function factsToCsv(report: Report): string {
-  const lines = ['subject,basis,measure,value,unit,text,line,table,row,column'];
+  const lines = ['id,subject,basis,measure,value,unit,direction,text,line,table,row,column,base,related'];
   for (const f of report.facts ?? []) {
     lines.push(
-      [f.subject, f.basis, f.measure, f.value, f.unit, f.text, f.span.line, f.link?.table, f.link?.row, f.link?.column].map(csvField).join(','),
+      [
+        f.id,
+        f.subject,
+        f.basis,
+        f.measure,
+        f.notComparable ? '不可比' : f.value,
+        f.unit,
+        f.direction,
+        f.text,
+        f.span.line,
+        f.link?.table,
+        f.link?.row,
+        f.link?.column,
+        f.baseSubject ?? f.base,
+        f.related?.join(' '),
+      ].map(csvField).join(','),
     );
   }
   return lines.join('\n') + '\n';
