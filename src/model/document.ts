@@ -40,6 +40,8 @@ export interface GridCell {
   colSpan?: number;
   /** True for a position covered by a merged cell; its text is empty. */
   covered?: boolean;
+  /** Where the cell was printed (paged formats), so a finding can point at the place on the page. */
+  box?: Box;
 }
 
 export interface GridRow {
@@ -55,7 +57,16 @@ export interface TableBlock {
 
 export type Block = HeadingBlock | ParagraphBlock | TableBlock;
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'xlsx' | 'xls' | 'docx';
+
+/** Where a cell or block was printed on a page (PDF points, origin top-left of the page). */
+export interface Box {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface SourceInfo {
   /** File path as given, or a label for in-memory input. */
@@ -73,6 +84,8 @@ export interface Document {
   blocks: Block[];
   /** A title the format carries besides the body (HTML `<title>`). */
   title?: string;
+  /** Pages read, for paged formats (PDF). */
+  pages?: number;
 }
 
 /**

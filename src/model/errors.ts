@@ -8,7 +8,12 @@ export type JuesuanErrorCode =
   | 'undecodable'
   | 'not_a_document'
   | 'too_large'
-  | 'bad_config';
+  | 'bad_config'
+  | 'needs_async'
+  | 'encrypted'
+  | 'corrupt'
+  | 'no_text_layer'
+  | 'limit_exceeded';
 
 export class JuesuanError extends Error {
   readonly code: JuesuanErrorCode;

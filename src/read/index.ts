@@ -9,12 +9,18 @@ import { JuesuanError } from '../model/errors.js';
 import { decode, detectBom, detectUtf16, encodingFromLabel, looksBinary, replacementRatio, type TextEncodingName } from './encoding.js';
 import { readHtml } from './html/index.js';
 import { readLines } from './text/index.js';
+import { binaryFormat, type BinaryFormat, type BinaryReadResult, type ReadLimits } from './binary.js';
+import { readPdf } from './pdf/index.js';
+import { readXlsx } from './xlsx/index.js';
+import { readXls } from './xlsx/xls.js';
+import { readDocx } from './docx/index.js';
 
 export { decode, detectBom } from './encoding.js';
 export { readLines } from './text/index.js';
 export { readHtml } from './html/index.js';
+export type { ReadLimits } from './binary.js';
 
-export interface ReadOptions {
+export interface ReadOptions extends ReadLimits {
   /** Force a format instead of guessing from the extension and content. */
   format?: SourceFormat;
   /** Largest input accepted, in bytes (default 200 MiB). */
@@ -58,7 +64,30 @@ export async function readDocumentFile(path: string, options: ReadOptions = {}):
     throw new JuesuanError('too_large', `文件过大（${formatBytes(info.size)}，上限 ${formatBytes(max)}）：${path}`, path);
   }
   const bytes = await readFile(path);
-  return readDocument(bytes, { ...options, path });
+  return readDocumentAsync(bytes, { ...options, path });
+}
+
+const BINARY_READERS: Record<BinaryFormat, (bytes: Uint8Array, options: ReadLimits & { path: string }) => Promise<BinaryReadResult>> = {
+  pdf: readPdf,
+  xlsx: readXlsx,
+  xls: readXls,
+  docx: readDocx,
+};
+
+/** Read a document of any supported format (PDF, Excel and Word included) from bytes in memory. */
+export async function readDocumentAsync(bytes: Uint8Array, options: ReadOptions & { path?: string } = {}): Promise<Document> {
+  const path = options.path ?? '<输入>';
+  const forced = options.format;
+  const format = forced && forced in BINARY_READERS ? (forced as BinaryFormat) : forced ? undefined : binaryFormat(bytes, extname(path).toLowerCase());
+  if (!format) return readDocument(bytes, options);
+  const read = await BINARY_READERS[format](bytes, { ...options, path });
+  return {
+    source: { path, format, encoding: 'binary', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    text: read.text,
+    blocks: read.blocks,
+    ...(read.title ? { title: read.title } : {}),
+    ...(read.pages !== undefined ? { pages: read.pages } : {}),
+  };
 }
 
 /** Read a document from bytes already in memory. `path` names it in messages and picks the format by extension. */
@@ -67,9 +96,12 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions & { path?: 
   if (bytes.length === 0 || (bytes.length <= 4 && detectBom(bytes) && bytes.length === (detectBom(bytes)?.length ?? 0))) {
     throw new JuesuanError('empty', `文件为空：${path}`, path);
   }
+  if (binaryFormat(bytes, extname(path).toLowerCase())) {
+    throw new JuesuanError('needs_async', `${path} 是 PDF/Excel/Word 文件，请用 extractFile 或 extractAsync 读取`, path);
+  }
   for (const sig of SIGNATURES) {
     if (sig.bytes.every((b, i) => bytes[i] === b)) {
-      throw new JuesuanError('unsupported_format', `暂不支持读取 ${sig.name} 文件：${path}`, path);
+      throw new JuesuanError('unsupported_format', `不支持读取 ${sig.name} 文件：${path}`, path);
     }
   }
   if (!detectBom(bytes) && !detectUtf16(bytes) && looksBinary(bytes)) {
