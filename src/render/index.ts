@@ -1,3 +1,15 @@
-/** The render stage: Report → text layouts and machine-readable outputs. */
+/** The render stage: Report → text layouts and machine-readable outputs; DisclosureDocument → md, html, pdf, docx. */
 export { factsToCsv, reportToCsv, reportToJson } from './report.js';
 export { chineseOrdinal, formatAmount, renderText, type RenderTextOptions, type TextTemplate } from './text.js';
+export {
+  layoutTables,
+  layoutTemplate,
+  tableLayout,
+  type ColumnKind,
+  type LayoutCell,
+  type LayoutOptions,
+  type LayoutTemplate,
+  type PreambleLine,
+  type TableLayout,
+} from './layout.js';
+export { renderMarkdown } from './formats/markdown.js';

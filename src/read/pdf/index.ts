@@ -1,8 +1,347 @@
-/** Placeholder until the reader lands (issue #6): says clearly that the format cannot be read yet. */
+/**
+ * PDF reader (pdfjs-dist, legacy build, loaded only when a PDF is read). Each page's text runs and
+ * ruling lines go through layout.ts into text lines and table grids; lines become paragraphs the
+ * way the text reader joins wrapped lines; grids become table blocks whose cells keep their box.
+ * Page numbers and running headers/footers are dropped; blank pages give nothing.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Block, GridRow } from '../../model/document.js';
 import { JuesuanError } from '../../model/errors.js';
-import type { BinaryReadResult, BinaryReadOptions } from '../binary.js';
+import type { BinaryReadOptions, BinaryReadResult } from '../binary.js';
+import { readLines } from '../text/index.js';
+import { cleanText } from './chars.js';
+import { layoutPage, type PageItem, type Rule, type Run } from './layout.js';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjsPromise: Promise<Pdfjs> | undefined;
+let assetDir: string | undefined;
+
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** node_modules/pdfjs-dist, found from this module (works from src/ and dist/). */
+function pdfjsDir(): string {
+  assetDir ??= dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return assetDir;
+}
+
+const DEFAULT_MAX_PAGES = 1000;
+const DEFAULT_TIMEOUT_MS = 120_000;
 
 export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Promise<BinaryReadResult> {
-  void bytes;
-  throw new JuesuanError('unsupported_format', `暂不支持读取 PDF 文件：${options.path}`, options.path);
+  const path = options.path;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  const pdfjs = await loadPdfjs();
+  const dir = pdfjsDir();
+  // pdfjs takes ownership of (and may detach) the buffer: give it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: join(dir, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JuesuanError('limit_exceeded', `读取 PDF 超时（超过 ${Math.round(timeoutMs / 1000)} 秒）：${path}`, path)), timeoutMs);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([readAll(pdfjs, task, options, deadline), timeout]);
+  } catch (err) {
+    throw asJuesuanError(err, path);
+  } finally {
+    clearTimeout(timer);
+    void task.destroy().catch(() => undefined);
+  }
+}
+
+function asJuesuanError(err: unknown, path: string): JuesuanError {
+  if (err instanceof JuesuanError) return err;
+  const name = (err as { name?: string } | undefined)?.name ?? '';
+  if (name === 'PasswordException') return new JuesuanError('encrypted', `PDF 文件已加密（需要密码），无法读取：${path}`, path);
+  const message = err instanceof Error ? err.message : String(err);
+  return new JuesuanError('corrupt', `PDF 文件已损坏或不完整，无法读取：${path}（${message}）`, path);
+}
+
+interface PageContent {
+  items: PageItem[];
+  width: number;
+  height: number;
+}
+
+async function readAll(
+  pdfjs: Pdfjs,
+  task: ReturnType<Pdfjs['getDocument']>,
+  options: BinaryReadOptions,
+  deadline: number,
+): Promise<BinaryReadResult> {
+  const path = options.path;
+  const doc = await task.promise;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  if (doc.numPages > maxPages) {
+    throw new JuesuanError('limit_exceeded', `PDF 页数过多（${doc.numPages} 页，上限 ${maxPages} 页）：${path}`, path);
+  }
+  const pages: PageContent[] = [];
+  let chars = 0;
+  let images = 0;
+  for (let n = 1; n <= doc.numPages; n++) {
+    if (Date.now() > deadline) throw new JuesuanError('limit_exceeded', `读取 PDF 超时：${path}`, path);
+    const page = await doc.getPage(n);
+    const content = await readPage(pdfjs, page, n);
+    chars += content.chars;
+    images += content.images;
+    pages.push({ items: content.items, width: content.width, height: content.height });
+    page.cleanup();
+  }
+  if (chars === 0 && doc.numPages > 0) {
+    const scan = images > 0 ? '，页面是图片（扫描件）' : '';
+    throw new JuesuanError('no_text_layer', `PDF 没有文字层${scan}，需要先进行文字识别（OCR）后再读取：${path}`, path);
+  }
+  dropFurniture(pages);
+  return { ...assemble(pages), pages: doc.numPages };
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
+
+async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number): Promise<{ items: PageItem[]; width: number; height: number; chars: number; images: number }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = viewport.transform;
+  const toPage = (x: number, y: number): [number, number] => [vt[0]! * x + vt[2]! * y + vt[4]!, vt[1]! * x + vt[3]! * y + vt[5]!];
+  const content = await page.getTextContent();
+  const runs: Run[] = [];
+  let chars = 0;
+  for (const item of content.items) {
+    if (!('str' in item) || item.str === '' || item.str.trim() === '') continue;
+    const t = item.transform as number[];
+    // Only horizontal text: rotated stamps and watermarks are not content.
+    if (Math.abs(t[1]!) > 0.01 * Math.abs(t[0]!) || Math.abs(t[2]!) > 0.01 * Math.abs(t[3]!)) continue;
+    const size = Math.abs(t[3]!) || item.height || 10;
+    const [x, y] = toPage(t[4]!, t[5]!);
+    const text = cleanText(item.str);
+    chars += text.length;
+    runs.push({ text, x, y, w: item.width, size });
+  }
+  const { rules, images } = chars > 0 ? await readRules(pdfjs, page, toPage, viewport.width * viewport.height) : { rules: [], images: await countImages(pdfjs, page) };
+  return { items: chars > 0 ? layoutPage(runs, rules, n) : [], width: viewport.width, height: viewport.height, chars, images };
+}
+
+async function countImages(pdfjs: Pdfjs, page: PdfPage): Promise<number> {
+  const ops = await page.getOperatorList();
+  const { OPS } = pdfjs;
+  return ops.fnArray.filter((f) => f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject || f === OPS.paintImageMaskXObject).length;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+/**
+ * Ruling lines of a page from its operator list: stroked segments and thin filled rectangles
+ * (browsers and Office draw cell borders as both), in page points from the top-left.
+ */
+async function readRules(pdfjs: Pdfjs, page: PdfPage, toPage: (x: number, y: number) => [number, number], area: number): Promise<{ rules: Rule[]; images: number }> {
+  const { OPS } = pdfjs;
+  const ops = await page.getOperatorList();
+  const rules: Rule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  let images = 0;
+  const { fnArray, argsArray } = ops;
+  const pt = (x: number, y: number): [number, number] => toPage(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]);
+  const addSegment = (a: [number, number], b: [number, number]) => {
+    if (Math.abs(a[1] - b[1]) < 0.5) rules.push({ x1: Math.min(a[0], b[0]), x2: Math.max(a[0], b[0]), y1: (a[1] + b[1]) / 2, y2: (a[1] + b[1]) / 2 });
+    else if (Math.abs(a[0] - b[0]) < 0.5) rules.push({ x1: (a[0] + b[0]) / 2, x2: (a[0] + b[0]) / 2, y1: Math.min(a[1], b[1]), y2: Math.max(a[1], b[1]) });
+  };
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as unknown as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args?.[0] as Matrix | undefined;
+      if (m && m.length === 6) ctm = multiply(ctm, m);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      if (paint === OPS.endPath) continue; // a clipping path: not drawn
+      const filled = paint !== OPS.stroke && paint !== OPS.closeStroke;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data) continue;
+      // Subpaths of straight segments (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4).
+      let points: [number, number][] = [];
+      const flush = () => {
+        if (points.length < 2) {
+          points = [];
+          return;
+        }
+        const xs = points.map((p) => p[0]);
+        const ys = points.map((p) => p[1]);
+        const w = Math.max(...xs) - Math.min(...xs);
+        const h = Math.max(...ys) - Math.min(...ys);
+        if (filled && w * h > 0.4 * area) {
+          points = [];
+          return; // a page background
+        }
+        if (filled && points.length >= 4 && (w <= 3 || h <= 3)) {
+          // A thin filled rectangle: a line along its long side.
+          const x1 = Math.min(...xs);
+          const y1 = Math.min(...ys);
+          if (w <= 3 && h > 3) rules.push({ x1: x1 + w / 2, x2: x1 + w / 2, y1, y2: y1 + h });
+          else if (h <= 3 && w > 3) rules.push({ x1, x2: x1 + w, y1: y1 + h / 2, y2: y1 + h / 2 });
+        } else {
+          for (let k = 1; k < points.length; k++) addSegment(points[k - 1]!, points[k]!);
+          if (filled || closed) addSegment(points[points.length - 1]!, points[0]!);
+        }
+        points = [];
+      };
+      let closed = false;
+      let k = 0;
+      while (k < data.length) {
+        const op = data[k]!;
+        if (op === 0) {
+          flush();
+          closed = false;
+          points.push(pt(data[k + 1]!, data[k + 2]!));
+          k += 3;
+        } else if (op === 1) {
+          points.push(pt(data[k + 1]!, data[k + 2]!));
+          k += 3;
+        } else if (op === 2) {
+          points = []; // curves: not a ruling line
+          k += 7;
+        } else if (op === 3) {
+          points = [];
+          k += 5;
+        } else {
+          closed = true;
+          k += 1;
+        }
+      }
+      flush();
+    }
+  }
+  return { rules, images };
+}
+
+const PAGE_NUMBER = /^(?:[-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,4}|[-—－–]?\s*[ivxlcIVXLC]+\s*[-—－–]?)$/;
+
+/**
+ * Drop page furniture: page numbers in the top or bottom band of a page, and lines repeated in
+ * that band on many pages (running headers and footers), digits ignored.
+ */
+function dropFurniture(pages: PageContent[]): void {
+  const band = (p: PageContent, item: PageItem) => item.kind === 'line' && (item.y < p.height * 0.08 || item.bottom > p.height * 0.92);
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    const seen = new Set<string>();
+    for (const item of p.items) if (band(p, item) && item.kind === 'line') seen.add(item.text.replace(/\d+/g, '#'));
+    for (const s of seen) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  const repeated = Math.max(3, Math.ceil(pages.length / 2));
+  for (const p of pages) {
+    p.items = p.items.filter((item) => {
+      if (!band(p, item) || item.kind !== 'line') return true;
+      const t = item.text.replace(/\s/g, '');
+      if (PAGE_NUMBER.test(t)) return false;
+      return (counts.get(item.text.replace(/\d+/g, '#')) ?? 0) < repeated;
+    });
+  }
+}
+
+/** The Document's text and blocks: one line of text per printed line, table rows tab-separated. */
+function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
+  const lines: string[] = [];
+  const blocks: Block[] = [];
+  let offset = 0;
+  const push = (s: string) => {
+    lines.push(s);
+    const start = offset;
+    offset += s.length + 1;
+    return { line: lines.length, start, end: start + s.length };
+  };
+  // Non-table lines waiting to be read as paragraphs, with the page of each.
+  let pending: { text: string; page: number }[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const base = lines.length;
+    const baseOffset = offset;
+    const pagesOf = pending.map((p) => p.page);
+    const segment = pending.map((p) => p.text).join('\n');
+    for (const p of pending) push(p.text);
+    for (const b of readLines(segment, { markdown: false })) {
+      const page = pagesOf[b.pos.line - 1];
+      b.pos = {
+        ...b.pos,
+        line: b.pos.line + base,
+        ...(b.pos.endLine !== undefined ? { endLine: b.pos.endLine + base } : {}),
+        start: b.pos.start + baseOffset,
+        end: b.pos.end + baseOffset,
+        ...(page !== undefined ? { page } : {}),
+      };
+      if (b.kind === 'table') {
+        for (const r of b.rows) r.pos = { ...r.pos, line: r.pos.line + base, start: r.pos.start + baseOffset, end: r.pos.end + baseOffset, ...(page !== undefined ? { page } : {}) };
+      }
+      blocks.push(b);
+    }
+    pending = [];
+  };
+  // The right edge of body text, over all pages of one width (a cover page's short lines do not set it).
+  const edges = new Map<number, number>();
+  for (const p of pages) {
+    for (const i of p.items) if (i.kind === 'line') edges.set(Math.round(p.width), Math.max(edges.get(Math.round(p.width)) ?? 0, i.right));
+  }
+  pages.forEach((p, index) => {
+    const page = index + 1;
+    // The left margin of body text: the most common line start on the page.
+    const starts = new Map<number, number>();
+    for (const item of p.items) if (item.kind === 'line') starts.set(Math.round(item.x), (starts.get(Math.round(item.x)) ?? 0) + 1);
+    const margin = [...starts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+    // The right edge of the text block: a line that stops short of it ends its paragraph.
+    const edge = edges.get(Math.round(p.width)) ?? 0;
+    let prevBottom: number | undefined;
+    let prevShort = false;
+    for (const item of p.items) {
+      if (item.kind === 'table') {
+        flush();
+        const rows: GridRow[] = item.rows.map((cells) => ({ cells, pos: { ...push(cells.map((c) => c.text).join('\t')), page } }));
+        const first = rows[0]!.pos;
+        const last = rows[rows.length - 1]!.pos;
+        blocks.push({ kind: 'table', rows, pos: { line: first.line, endLine: last.line, start: first.start, end: last.end, page } });
+        push('');
+        prevBottom = item.bottom;
+        prevShort = true;
+        continue;
+      }
+      // A wide vertical gap ends a paragraph; an indented line begins one (as 　　 does in text).
+      if (prevBottom !== undefined && (prevShort || item.y - prevBottom > item.size * 1.2)) pending.push({ text: '', page });
+      const indented = item.x - margin > item.size * 1.5 && item.x - margin < item.size * 6;
+      pending.push({ text: indented ? `\u3000\u3000${item.text}` : item.text, page });
+      prevBottom = item.bottom;
+      prevShort = item.right < edge - item.size * 2.5;
+    }
+  });
+  flush();
+  return { text: lines.join('\n'), blocks };
 }

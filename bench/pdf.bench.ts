@@ -1,0 +1,127 @@
+/**
+ * PDF benchmark (`node dist/bench/pdf.bench.js`): pages per second for read + recognise over a
+ * batch of PDFs in one process, and the cell accuracy on them. The batch is the synthetic corpus
+ * (both templates) laid out as ruled HTML tables and printed to PDF by Chromium (/usr/bin/chromium,
+ * playwright-core), generated once per run into a temp folder. Also times a cold
+ * `juesuan extract file.pdf` against Node's bare start-up.
+ *
+ * Target: ≥ 100 pages per second per core for read + recognise.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { extractAsync } from '../src/index.js';
+import type { Report } from '../src/model/report.js';
+import { renderText } from '../src/render/index.js';
+import { syntheticReport } from './corpus.js';
+
+const DOCS = Number(process.env['PDF_BENCH_DOCS'] ?? 24);
+const TARGET_PAGES_PER_SECOND = 100;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The published text layout as HTML: paragraphs, and ruled tables with a page break between parts. */
+function html(text: string, splitCodes: boolean): string {
+  const out: string[] = [];
+  let rows: string[] = [];
+  let blank = false;
+  const flush = () => {
+    if (rows.length > 0) out.push(`<table>${rows.join('')}</table>`);
+    rows = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.includes('\t') && !/\.{3,}\t\d+$/.test(line)) {
+      if (blank && rows.length === 0 && out[out.length - 1]?.startsWith('<table')) out.push('<div style="break-before:page"></div>');
+      const cells = line.split('\t').map((c, i) => {
+        if (splitCodes && i === 0 && /^\d{7}$/.test(c)) return `<td>${c.slice(0, 3)}</td><td>${c.slice(3, 5)}</td><td>${c.slice(5)}</td>`;
+        return `<td>${esc(c)}</td>`;
+      });
+      rows.push(`<tr>${cells.join('')}</tr>`);
+      blank = false;
+    } else {
+      flush();
+      blank = line.trim() === '';
+      if (!blank) out.push(`<p>${esc(line)}</p>`);
+    }
+  }
+  flush();
+  return `<!doctype html><meta charset="utf-8"><style>body{font-family:"Noto Serif CJK SC",serif;font-size:9pt}
+table{border-collapse:collapse;margin:6pt 0}td{border:.75pt solid #000;padding:1.5pt 5pt}tr{break-inside:avoid}p{margin:4pt 0}</style><body>${out.join('\n')}`;
+}
+
+function cellAccuracy(back: Report, source: Report): { cells: number; exact: number } {
+  let cells = 0;
+  let exact = 0;
+  for (const t of source.tables) {
+    const bt = back.tables.find((x) => x.id === t.id);
+    for (const row of t.rows) {
+      const br = bt?.rows.find((r) => r.key === row.key);
+      for (const [col, value] of Object.entries(row.cells)) {
+        cells++;
+        if (br && col in br.cells && br.cells[col] === value) exact++;
+      }
+    }
+  }
+  return { cells, exact };
+}
+
+async function main(): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-pdf-bench-'));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const batch: { pdf: Buffer; report: Report }[] = [];
+  try {
+    const page = await browser.newPage();
+    for (let i = 0; i < DOCS; i++) {
+      const report = syntheticReport(1000 + i, { template: i % 2 ? 'sx' : 'gd', classes: 3 + (i % 6) });
+      await page.setContent(html(renderText(report, { rowsPerPage: 18 + (i % 10) }), i % 3 === 0));
+      batch.push({ pdf: await page.pdf({ format: 'A4', landscape: true }), report });
+    }
+  } finally {
+    await browser.close();
+  }
+  // Warm-up (pdfjs loaded, JIT), then one timed pass over the batch.
+  await extractAsync(batch[0]!.pdf, { path: 'warm.pdf' });
+  let pages = 0;
+  let cells = 0;
+  let exact = 0;
+  const t0 = performance.now();
+  const backs: Report[] = [];
+  for (const [i, doc] of batch.entries()) backs.push(await extractAsync(doc.pdf, { path: `doc${i}.pdf` }));
+  const seconds = (performance.now() - t0) / 1000;
+  backs.forEach((back, i) => {
+    pages += back.source?.pages ?? 0;
+    const a = cellAccuracy(back, batch[i]!.report);
+    cells += a.cells;
+    exact += a.exact;
+  });
+  if (pages === 0) {
+    // The Report may not carry the page count: count from the PDFs.
+    for (const d of batch) pages += (d.pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  }
+  const rate = pages / seconds;
+  console.log(`PDF read + recognise: ${batch.length} documents, ${pages} pages in ${seconds.toFixed(2)} s → ${rate.toFixed(1)} pages/s on one thread (target ≥ ${TARGET_PAGES_PER_SECOND})`);
+  console.log(`PDF cell accuracy: ${exact}/${cells} cells exact (${((100 * exact) / cells).toFixed(2)}%)`);
+
+  // Cold start: `juesuan extract file.pdf` against `node -e ''`.
+  const file = join(dir, 'one.pdf');
+  writeFileSync(file, batch[0]!.pdf);
+  const bin = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'bin', 'juesuan.js');
+  const time = (args: string[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      execFileSync(process.execPath, args, { stdio: 'ignore' });
+      times.push(performance.now() - s);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  };
+  const bare = time(['-e', '']);
+  const one = time([bin, 'extract', file, '--format', 'csv']);
+  console.log(`Cold start: node -e '' ${bare.toFixed(0)} ms; juesuan extract one.pdf (${batch[0]!.report.tables.length} tables) ${one.toFixed(0)} ms`);
+}
+
+await main();

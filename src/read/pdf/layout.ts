@@ -1,0 +1,459 @@
+/**
+ * Page geometry → content: text runs and ruling lines (page points, origin top-left) become text
+ * lines and table grids in reading order. Pure functions, no pdfjs: the reader feeds them.
+ *
+ * Tables are rebuilt from the ruling lines when the publisher drew them (Word, Excel and browser
+ * exports do): the rules cut the table into a grid, a missing rule between two grid cells merges
+ * them (header cells spanning columns, names over several lines), and every text run falls into
+ * the cell holding its centre. Without rules, rows of several text chunks with amounts are
+ * clustered into columns by the x extents of their chunks.
+ */
+import type { Box, GridCell } from '../../model/document.js';
+import { charEms, CJK_CHAR, collapseCjkSpaces } from './chars.js';
+
+/** A run of text on one baseline: x, width and the baseline y in points from the top-left. */
+export interface Run {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  /** Font size (em) in points. */
+  size: number;
+}
+
+/** A ruling line: horizontal when y1 = y2, vertical when x1 = x2. */
+export interface Rule {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface PageText {
+  kind: 'line';
+  text: string;
+  x: number;
+  right: number;
+  /** Top of the line. */
+  y: number;
+  bottom: number;
+  size: number;
+}
+
+export interface PageTable {
+  kind: 'table';
+  rows: GridCell[][];
+  y: number;
+  bottom: number;
+}
+
+export type PageItem = PageText | PageTable;
+
+const TOL = 2;
+
+// ---------------------------------------------------------------------------------------------
+// Runs and lines
+
+/** Split a run at an x position, estimating where its characters fall from their em widths. */
+function splitRunAt(run: Run, x: number): [Run, Run] | undefined {
+  const chars = [...run.text];
+  const total = chars.reduce((s, c) => s + charEms(c), 0);
+  if (total === 0) return undefined;
+  let acc = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const next = acc + charEms(chars[i]!);
+    const at = run.x + (run.w * (acc + next)) / 2 / total;
+    if (at > x) {
+      if (i === 0) return undefined;
+      const cut = run.x + (run.w * acc) / total;
+      return [
+        { ...run, text: chars.slice(0, i).join(''), w: cut - run.x },
+        { ...run, text: chars.slice(i).join(''), x: cut, w: run.x + run.w - cut },
+      ];
+    }
+    acc = next;
+  }
+  return undefined;
+}
+
+/** Group runs into lines by baseline (tolerant to small jitter), each sorted left to right. */
+export function groupLines(runs: Run[]): Run[][] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: Run[][] = [];
+  let current: Run[] = [];
+  let base = -Infinity;
+  for (const r of sorted) {
+    if (current.length > 0 && Math.abs(r.y - base) > Math.max(1.5, 0.35 * r.size)) {
+      lines.push(current);
+      current = [];
+    }
+    if (current.length === 0) base = r.y;
+    current.push(r);
+  }
+  if (current.length > 0) lines.push(current);
+  for (const l of lines) l.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** Join the runs of one line: CJK letter spacing dropped, a wide gap kept as two spaces (a column break). */
+export function joinRuns(runs: Run[], wideGap = 1.5): string {
+  let out = '';
+  let prev: Run | undefined;
+  for (const r of runs) {
+    if (prev) {
+      const gap = r.x - (prev.x + prev.w);
+      const em = Math.max(prev.size, r.size);
+      const last = out[out.length - 1] ?? '';
+      const first = r.text[0] ?? '';
+      if (gap > wideGap * em) out += '  ';
+      else if (gap > 0.2 * em && !(CJK_CHAR.test(last) && CJK_CHAR.test(first)) && !/\s$/.test(out)) out += ' ';
+    }
+    out += collapseCjkSpaces(r.text);
+    prev = r;
+  }
+  return out.replace(/\s+$/, '').replace(/^\s+/, '');
+}
+
+/** Text of a cell: its lines top to bottom, a wrapped name joined without a separator. */
+function cellText(runs: Run[]): string {
+  if (runs.length === 0) return '';
+  const parts = groupLines(runs).map((l) => joinRuns(l, 1e9));
+  let out = '';
+  for (const p of parts) {
+    if (out && !(CJK_CHAR.test(out[out.length - 1]!) || CJK_CHAR.test(p[0] ?? ''))) out += ' ';
+    out += p;
+  }
+  return out.trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules → grids
+
+interface HLine {
+  y: number;
+  x1: number;
+  x2: number;
+}
+interface VLine {
+  x: number;
+  y1: number;
+  y2: number;
+}
+
+function mergeH(lines: HLine[]): HLine[] {
+  const sorted = [...lines].sort((a, b) => a.y - b.y || a.x1 - b.x1);
+  const out: HLine[] = [];
+  for (const l of sorted) {
+    const same = out.find((o) => Math.abs(o.y - l.y) <= TOL && l.x1 <= o.x2 + TOL && l.x2 >= o.x1 - TOL);
+    if (same) {
+      same.x1 = Math.min(same.x1, l.x1);
+      same.x2 = Math.max(same.x2, l.x2);
+    } else out.push({ ...l });
+  }
+  return out;
+}
+
+function mergeV(lines: VLine[]): VLine[] {
+  const sorted = [...lines].sort((a, b) => a.x - b.x || a.y1 - b.y1);
+  const out: VLine[] = [];
+  for (const l of sorted) {
+    const same = out.find((o) => Math.abs(o.x - l.x) <= TOL && l.y1 <= o.y2 + TOL && l.y2 >= o.y1 - TOL);
+    if (same) {
+      same.y1 = Math.min(same.y1, l.y1);
+      same.y2 = Math.max(same.y2, l.y2);
+    } else out.push({ ...l });
+  }
+  return out;
+}
+
+/** Cluster coordinates closer than TOL into one (their mean). */
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1]! <= TOL) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
+}
+
+interface Grid {
+  xs: number[];
+  ys: number[];
+  h: HLine[];
+  v: VLine[];
+}
+
+/** Connected groups of ruling lines that form grids of at least one cell. */
+export function findGrids(rules: Rule[]): Grid[] {
+  const hs = mergeH(rules.filter((r) => Math.abs(r.y1 - r.y2) <= 0.5).map((r) => ({ y: r.y1, x1: Math.min(r.x1, r.x2), x2: Math.max(r.x1, r.x2) })).filter((l) => l.x2 - l.x1 > TOL));
+  const vs = mergeV(rules.filter((r) => Math.abs(r.x1 - r.x2) <= 0.5).map((r) => ({ x: r.x1, y1: Math.min(r.y1, r.y2), y2: Math.max(r.y1, r.y2) })).filter((l) => l.y2 - l.y1 > TOL));
+  const n = hs.length + vs.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  hs.forEach((h, i) =>
+    vs.forEach((v, j) => {
+      if (v.x >= h.x1 - TOL && v.x <= h.x2 + TOL && h.y >= v.y1 - TOL && h.y <= v.y2 + TOL) parent[find(i)] = find(hs.length + j);
+    }),
+  );
+  const groups = new Map<number, { h: HLine[]; v: VLine[] }>();
+  hs.forEach((h, i) => {
+    const g = groups.get(find(i)) ?? { h: [], v: [] };
+    g.h.push(h);
+    groups.set(find(i), g);
+  });
+  vs.forEach((v, j) => {
+    const g = groups.get(find(hs.length + j)) ?? { h: [], v: [] };
+    g.v.push(v);
+    groups.set(find(hs.length + j), g);
+  });
+  const grids: Grid[] = [];
+  for (const g of groups.values()) {
+    const xs = cluster(g.v.map((v) => v.x));
+    const ys = cluster(g.h.map((h) => h.y));
+    if (xs.length >= 2 && ys.length >= 2) grids.push({ xs, ys, h: g.h, v: g.v });
+  }
+  return grids.sort((a, b) => a.ys[0]! - b.ys[0]!);
+}
+
+function hasV(grid: Grid, x: number, y1: number, y2: number): boolean {
+  const mid = (y1 + y2) / 2;
+  return grid.v.some((v) => Math.abs(v.x - x) <= TOL && v.y1 <= mid && v.y2 >= mid);
+}
+function hasH(grid: Grid, y: number, x1: number, x2: number): boolean {
+  const mid = (x1 + x2) / 2;
+  return grid.h.some((h) => Math.abs(h.y - y) <= TOL && h.x1 <= mid && h.x2 >= mid);
+}
+
+/** The cells of a grid with their text; runs used are removed from `pool`. */
+function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
+  const { xs, ys } = grid;
+  const R = ys.length - 1;
+  const C = xs.length - 1;
+  // Merge cells where the rule between them is missing.
+  const parent = Array.from({ length: R * C }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      if (c + 1 < C && !hasV(grid, xs[c + 1]!, ys[r]!, ys[r + 1]!)) parent[find(r * C + c + 1)] = find(r * C + c);
+      if (r + 1 < R && !hasH(grid, ys[r + 1]!, xs[c]!, xs[c + 1]!)) parent[find((r + 1) * C + c)] = find(r * C + c);
+    }
+  }
+  const spans = new Map<number, { r0: number; c0: number; r1: number; c1: number; runs: Run[] }>();
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      const root = find(r * C + c);
+      const s = spans.get(root);
+      if (!s) spans.set(root, { r0: r, c0: c, r1: r, c1: c, runs: [] });
+      else {
+        s.r0 = Math.min(s.r0, r);
+        s.c0 = Math.min(s.c0, c);
+        s.r1 = Math.max(s.r1, r);
+        s.c1 = Math.max(s.c1, c);
+      }
+    }
+  }
+  const colAt = (x: number) => {
+    for (let c = 0; c < C; c++) if (x < xs[c + 1]!) return c;
+    return C - 1;
+  };
+  const rowAt = (y: number) => {
+    for (let r = 0; r < R; r++) if (y < ys[r + 1]!) return r;
+    return R - 1;
+  };
+  const top = ys[0]!;
+  const bottom = ys[R]!;
+  const left = xs[0]!;
+  const right = xs[C]!;
+  for (const run0 of [...pool]) {
+    const mid = run0.y - run0.size * 0.35;
+    if (mid < top - 1 || mid > bottom + 1 || run0.x + run0.w < left || run0.x > right) continue;
+    pool.delete(run0);
+    // A run that crosses a column rule (two cells merged by the text extractor) is cut there.
+    const pieces: Run[] = [];
+    let run: Run | undefined = run0;
+    for (let c = 1; c < C && run; c++) {
+      const x = xs[c]!;
+      if (run.x < x - 1 && run.x + run.w > x + 1) {
+        const split = splitRunAt(run, x);
+        if (split) {
+          pieces.push(split[0]);
+          run = split[1];
+        }
+      }
+    }
+    if (run) pieces.push(run);
+    for (const p of pieces) {
+      const cx = p.x + p.w / 2;
+      const cell = spans.get(find(rowAt(mid) * C + colAt(cx)))!;
+      cell.runs.push(p);
+    }
+  }
+  const rows: GridCell[][] = Array.from({ length: R }, () => Array.from({ length: C }, (): GridCell => ({ text: '', covered: true })));
+  for (const s of spans.values()) {
+    const box: Box = { page, x: xs[s.c0]!, y: ys[s.r0]!, width: xs[s.c1 + 1]! - xs[s.c0]!, height: ys[s.r1 + 1]! - ys[s.r0]! };
+    const rowSpan = s.r1 - s.r0 + 1;
+    const colSpan = s.c1 - s.c0 + 1;
+    for (let r = s.r0; r <= s.r1; r++) for (let c = s.c0; c <= s.c1; c++) rows[r]![c] = { text: '', covered: true, box };
+    rows[s.r0]![s.c0] = { text: cellText(s.runs), ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}), box };
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables without rules: columns from the x extents of the text chunks
+
+const AMOUNT = /^[-－]?[\d,，]+(?:\.\d+)?$|^[-—–]{1,2}$|^——$/;
+
+interface Chunk {
+  text: string;
+  x1: number;
+  x2: number;
+  runs: Run[];
+}
+
+/** Split a line into chunks at gaps wider than `gap` ems. */
+function chunks(line: Run[], gap = 0.6): Chunk[] {
+  const out: Chunk[] = [];
+  for (const r of line) {
+    const last = out[out.length - 1];
+    if (last && r.x - last.x2 <= gap * r.size) {
+      last.runs.push(r);
+      last.x2 = Math.max(last.x2, r.x + r.w);
+    } else out.push({ text: '', x1: r.x, x2: r.x + r.w, runs: [r] });
+  }
+  for (const c of out) c.text = joinRuns(c.runs, 1e9);
+  return out.filter((c) => c.text !== '');
+}
+
+function isDataLine(cs: Chunk[]): boolean {
+  return cs.length >= 2 && cs.some((c) => AMOUNT.test(c.text.replace(/\s/g, '')));
+}
+
+function lineTop(line: Run[]): number {
+  return Math.min(...line.map((r) => r.y - r.size * 0.88));
+}
+function lineBottom(line: Run[]): number {
+  return Math.max(...line.map((r) => r.y + r.size * 0.12));
+}
+
+/** A table region of lines without rules, as rows of cells. */
+function clusterTable(lines: Run[][], page: number): GridCell[][] {
+  const lineChunks = lines.map((l) => chunks(l));
+  // Columns: merged x extents of the chunks of data rows.
+  let cols: [number, number][] = [];
+  for (const cs of lineChunks) {
+    if (!isDataLine(cs)) continue;
+    for (const c of cs) cols.push([c.x1, c.x2]);
+  }
+  cols.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of cols) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  cols = merged;
+  const C = cols.length;
+  const rows: { cells: Run[][]; data: boolean; top: number; bottom: number }[] = [];
+  lineChunks.forEach((cs, i) => {
+    const cells: Run[][] = Array.from({ length: C }, () => []);
+    for (const c of cs) {
+      const mid = (c.x1 + c.x2) / 2;
+      let best = 0;
+      let bestDist = Infinity;
+      cols.forEach(([a, b], k) => {
+        const d = mid < a ? a - mid : mid > b ? mid - b : 0;
+        if (d < bestDist) {
+          bestDist = d;
+          best = k;
+        }
+      });
+      cells[best]!.push(...c.runs);
+    }
+    const data = isDataLine(cs);
+    const prev = rows[rows.length - 1];
+    const filled = cells.map((c, k) => (c.length > 0 ? k : -1)).filter((k) => k >= 0);
+    // A wrapped name: only text in the label columns, right under a data row.
+    if (!data && prev?.data && filled.length === 1 && filled[0]! < 2 && lineTop(lines[i]!) - prev.bottom < lines[i]![0]!.size) {
+      prev.cells[filled[0]!]!.push(...cells[filled[0]!]!);
+      prev.bottom = lineBottom(lines[i]!);
+      return;
+    }
+    rows.push({ cells, data, top: lineTop(lines[i]!), bottom: lineBottom(lines[i]!) });
+  });
+  return rows.map((row) =>
+    row.cells.map((runs, k): GridCell => ({
+      text: cellText(runs),
+      box: { page, x: cols[k]![0], y: row.top, width: cols[k]![1] - cols[k]![0], height: row.bottom - row.top },
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A page
+
+/** Lay out one page: ruled grids first, then the remaining runs as lines or unruled tables. */
+export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[] {
+  const pool = new Set(runs.filter((r) => r.text.trim() !== ''));
+  const items: PageItem[] = [];
+  for (const grid of findGrids(rules)) {
+    const rows = gridCells(grid, pool, page).filter((row) => row.some((c) => c.text !== ''));
+    if (rows.length === 0) continue;
+    items.push({ kind: 'table', rows, y: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]! });
+  }
+  const lines = groupLines([...pool]);
+  const info = lines.map((l) => {
+    const cs = chunks(l);
+    return { cs, data: isDataLine(cs), top: lineTop(l), bottom: lineBottom(l), size: l[0]!.size };
+  });
+  // Unruled tables: runs of consecutive lines with several chunks, at least two with amounts.
+  const regions: [number, number][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!info[i]!.data) {
+      i++;
+      continue;
+    }
+    // Header rows above the first data row: lines of several chunks close above it.
+    let s = i;
+    const floor = regions.length > 0 ? regions[regions.length - 1]![1] : 0;
+    while (s - 1 >= floor && info[s - 1]!.cs.length >= 2 && info[s]!.top - info[s - 1]!.bottom < 1.2 * info[s]!.size) s--;
+    let j = i;
+    let dataLines = 0;
+    while (j < lines.length) {
+      const cur = info[j]!;
+      if (j > s && cur.top - info[j - 1]!.bottom > 2 * cur.size) break;
+      if (cur.cs.length >= 2) {
+        if (cur.data) dataLines++;
+        j++;
+        continue;
+      }
+      // A single chunk continues the table when it is a wrapped name between two rows.
+      const next = info[j + 1];
+      const second = info[i]!.cs[1]?.x1 ?? Infinity;
+      if (j > i && next && next.cs.length >= 2 && cur.cs[0] && cur.cs[0].x2 < second) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (dataLines >= 2) regions.push([s, j]);
+    i = Math.max(j, i + 1);
+  }
+  let r = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const region = regions[r];
+    if (region && k === region[0]) {
+      const part = lines.slice(region[0], region[1]);
+      items.push({ kind: 'table', rows: clusterTable(part, page), y: info[region[0]]!.top, bottom: info[region[1] - 1]!.bottom });
+      k = region[1] - 1;
+      r++;
+      continue;
+    }
+    const line = lines[k]!;
+    items.push({ kind: 'line', text: joinRuns(line), x: line[0]!.x, right: Math.max(...line.map((x) => x.x + x.w)), y: info[k]!.top, bottom: info[k]!.bottom, size: Math.max(...line.map((x) => x.size)) });
+  }
+  return items.sort((a, b) => a.y - b.y);
+}

@@ -1,0 +1,276 @@
+/**
+ * Worksheets → blocks, shared by the .xlsx and .xls readers. A sheet holds one or more printed
+ * tables: title, unit and entity lines above the grid (one text per row, or a text merged across
+ * the sheet), the grid, notes below. Lines become paragraphs and each grid one table block, as the
+ * HTML reader does for a titled grid; merged cells are expanded (text in the top-left cell, the
+ * covered positions empty and marked). Hidden rows, columns and sheets are not read. A sheet with
+ * no title row (the 久其 export: `Z01 收入支出决算总表(财决01表)`) is titled by its name.
+ *
+ * Positions: `pos.line` runs across the visible sheets (one line per sheet row), and every block and
+ * row also carries `sheet`, `row` (1-based sheet row) and `column` (1-based sheet column of its first
+ * cell), so a finding can say 工作表 Z01 第12行.
+ */
+import type { Block, GridCell, GridRow, SourcePos } from '../../model/document.js';
+import type { BinaryReadResult } from '../binary.js';
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet as read from the file, 1-based rows and columns, displayed texts. */
+export interface SheetData {
+  name: string;
+  /** row → column → displayed text (empty texts may be left out). */
+  cells: Map<number, Map<number, string>>;
+  merges: MergeRange[];
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
+}
+
+/** A source position inside a workbook. */
+export interface SheetPos extends SourcePos {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** Cell text as printed: line breaks inside a cell are wrapping (joined without a separator). */
+export function cleanCellText(text: string): string {
+  return text
+    .replace(/[ \t]*[\r\n]+\s*/g, '')
+    .replace(/[\u00a0\s]+/g, ' ')
+    .trim();
+}
+
+interface Cell {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  covered: boolean;
+}
+
+type RowClass = 'blank' | 'line' | 'grid' | 'maybe';
+
+/** Words of a title, preamble or note line: such a one-text row stands outside the grid. */
+const LINE_LIKE = /[:：]|表$|表[(（]|^[（(]?续表?|^\d{4}年度?$|决算|情况|统计|^(?:注|说明|备注)|^\d+[.．、]\s*\S/;
+const CJK = /[\u3400-\u9fff]/g;
+
+export function sheetsToBlocks(sheets: SheetData[]): BinaryReadResult {
+  const out = new Out();
+  let lineOffset = 0;
+  for (const sheet of sheets) {
+    lineOffset += readSheet(sheet, lineOffset, out);
+  }
+  return { text: out.text, blocks: out.blocks };
+}
+
+/** Reads one sheet into `out`; returns the number of lines (sheet rows) it spans. */
+function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const [r, row] of sheet.cells) {
+    for (const [c, t] of row) {
+      if (t === '') continue;
+      if (r > maxRow) maxRow = r;
+      if (c > maxCol) maxCol = c;
+    }
+  }
+  const rows: number[] = [];
+  for (let r = 1; r <= maxRow; r++) if (!sheet.hiddenRows.has(r)) rows.push(r);
+  const cols: number[] = [];
+  for (let c = 1; c <= maxCol; c++) if (!sheet.hiddenCols.has(c)) cols.push(c);
+  const rowIndex = new Map(rows.map((r, i) => [r, i]));
+  const colIndex = new Map(cols.map((c, i) => [c, i]));
+
+  // The grid of visible positions.
+  const grid: Cell[][] = rows.map((r) => cols.map((c) => ({ text: cleanCellText(sheet.cells.get(r)?.get(c) ?? ''), rowSpan: 1, colSpan: 1, covered: false })));
+  for (const m of sheet.merges) {
+    const rs = rows.filter((r) => r >= m.top && r <= m.bottom);
+    const cs = cols.filter((c) => c >= m.left && c <= m.right);
+    if (rs.length === 0 || cs.length === 0) continue;
+    // The value sits in the range's top-left cell; if that is hidden, the first visible one shows it.
+    const text = cleanCellText(sheet.cells.get(m.top)?.get(m.left) ?? '');
+    rs.forEach((r, i) =>
+      cs.forEach((c, j) => {
+        const cell = grid[rowIndex.get(r)!]![colIndex.get(c)!]!;
+        if (i === 0 && j === 0) {
+          cell.text = text;
+          cell.rowSpan = rs.length;
+          cell.colSpan = cs.length;
+        } else {
+          cell.text = '';
+          cell.covered = true;
+        }
+      }),
+    );
+  }
+  const width = cols.length;
+
+  // Classify rows: grid rows, one-text lines (title, unit, notes), blank rows.
+  const texts = grid.map((row) => row.filter((c) => c.text !== ''));
+  const cls: RowClass[] = texts.map((t) => (t.length === 0 ? 'blank' : t.length >= 3 ? 'grid' : 'maybe'));
+  const wide = (cell: Cell) => cell.colSpan >= Math.max(2, Math.ceil(width / 2));
+  const lineLike = (t: Cell[]) =>
+    t.length === 1 ? LINE_LIKE.test(t[0]!.text.replace(/\s/g, '')) : t.every((c) => /[:：]|^\d{4}年度?$|^(?:公开)?\d+表$|^表\s*\d+$/.test(c.text.replace(/\s/g, '')));
+  for (let i = 0; i < cls.length; i++) {
+    if (cls[i] === 'maybe' && texts[i]!.length === 1 && wide(texts[i]![0]!)) cls[i] = 'line';
+  }
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (let i = 0; i < cls.length; i++) {
+      if (cls[i] !== 'maybe') continue;
+      const prev = cls[i - 1];
+      const next = cls[i + 1];
+      const t = texts[i]!;
+      let to: RowClass | undefined;
+      if (prev === 'grid' && next === 'grid') to = 'grid';
+      else if (lineLike(t)) to = 'line';
+      else if (prev === 'grid' || next === 'grid') to = 'grid';
+      else if (pass === 3) to = t.length === 2 ? 'grid' : 'line';
+      if (to) {
+        cls[i] = to;
+        changed = true;
+      }
+    }
+    if (!changed && pass > 0 && !cls.includes('maybe')) break;
+  }
+
+  // The sheet name titles a sheet with no title line above its first grid (the 久其 export).
+  const firstGrid = cls.indexOf('grid');
+  const titled = cls.slice(0, firstGrid < 0 ? cls.length : firstGrid).some((c, i) => {
+    if (c !== 'line') return false;
+    const t = texts[i]!.map((x) => x.text).join('').replace(/\s/g, '');
+    return !/[:：]/.test(t) && (t.match(CJK)?.length ?? 0) >= 4;
+  });
+  const meaningful = sheetTitle(sheet.name);
+  if (!titled && firstGrid >= 0 && (meaningful.match(CJK)?.length ?? 0) >= 4) {
+    const r = rows[firstGrid]!;
+    out.paragraph(meaningful, { line: lineOffset + r, sheet: sheet.name, row: r, column: cols[0] ?? 1 });
+  }
+
+  // Emit blocks in row order.
+  let i = 0;
+  while (i < rows.length) {
+    const c = cls[i]!;
+    if (c === 'blank') {
+      i++;
+      continue;
+    }
+    if (c === 'line' || c === 'maybe') {
+      const cells = texts[i]!;
+      const firstCol = cols[grid[i]!.findIndex((x) => x.text !== '')] ?? 1;
+      out.paragraph(cells.map((x) => x.text).join('  '), { line: lineOffset + rows[i]!, sheet: sheet.name, row: rows[i]!, column: firstCol });
+      i++;
+      continue;
+    }
+    // A grid: consecutive grid rows; blank rows inside are skipped when the grid goes on after them.
+    const members: number[] = [];
+    let j = i;
+    while (j < rows.length) {
+      if (cls[j] === 'grid') {
+        members.push(j);
+        j++;
+        continue;
+      }
+      if (cls[j] === 'blank') {
+        let k = j;
+        while (k < rows.length && cls[k] === 'blank') k++;
+        if (k < rows.length && cls[k] === 'grid') {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    emitGrid(grid, members, rows, cols, sheet.name, lineOffset, out);
+    i = j;
+  }
+  return maxRow;
+}
+
+/**
+ * The title a sheet name gives: the 久其 form code (`Z01 `, `F03`) and the form number
+ * (`(财决01表)`, maybe cut at Excel's 31 characters) left out; the full name stays in `pos.sheet`.
+ */
+export function sheetTitle(name: string): string {
+  return name
+    .trim()
+    .replace(/^[A-Za-z]{1,3}\d{1,3}(?:[-_.]\d+)?\s*/, '')
+    .replace(/^(?:表\s*\d+|(?:公开)?\d+表)\s*/, '')
+    .replace(/\s*[(（][^)）]*(?:[)）]\s*)?$/, '')
+    .trim();
+}
+
+function emitGrid(grid: Cell[][], members: number[], rows: number[], cols: number[], sheet: string, lineOffset: number, out: Out): void {
+  // Columns used by this grid (a margin column or a title column outside it is left out).
+  let lo = Infinity;
+  let hi = -1;
+  for (const m of members) {
+    grid[m]!.forEach((cell, c) => {
+      if (cell.text !== '') {
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c + cell.colSpan - 1);
+      }
+    });
+  }
+  if (hi < 0) return;
+  const memberSet = new Set(members);
+  const gridRows: { cells: GridCell[]; pos: SheetPos }[] = [];
+  for (const m of members) {
+    const cells: GridCell[] = [];
+    for (let c = lo; c <= hi; c++) {
+      const cell = grid[m]![c]!;
+      if (cell.covered) {
+        cells.push({ text: '', covered: true });
+        continue;
+      }
+      // Spans clipped to this grid's rows and columns.
+      let rowSpan = 1;
+      for (let k = 1; k < cell.rowSpan; k++) if (memberSet.has(m + k)) rowSpan++;
+      const colSpan = Math.min(cell.colSpan, hi - c + 1);
+      cells.push({ text: cell.text, ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}) });
+    }
+    const r = rows[m]!;
+    gridRows.push({ cells, pos: { line: lineOffset + r, sheet, row: r, column: cols[lo]!, start: 0, end: 0 } });
+  }
+  out.table(gridRows, sheet, cols[lo]!);
+}
+
+/** Builds the extracted text and the blocks pointing into it (as the HTML reader's TextOut). */
+class Out {
+  text = '';
+  blocks: Block[] = [];
+
+  private add(content: string): { start: number; end: number } {
+    if (this.text.length > 0) this.text += '\n\n';
+    const start = this.text.length;
+    this.text += content;
+    return { start, end: this.text.length };
+  }
+
+  paragraph(text: string, at: Omit<SheetPos, 'start' | 'end'>): void {
+    const { start, end } = this.add(text);
+    const pos: SheetPos = { ...at, start, end };
+    this.blocks.push({ kind: 'paragraph', text, pos });
+  }
+
+  table(rows: { cells: GridCell[]; pos: SheetPos }[], sheet: string, column: number): void {
+    if (this.text.length > 0) this.text += '\n\n';
+    const tableStart = this.text.length;
+    const gridRows: GridRow[] = [];
+    rows.forEach((row, i) => {
+      if (i > 0) this.text += '\n';
+      const start = this.text.length;
+      this.text += row.cells.map((c) => c.text).join('\t');
+      const pos: SheetPos = { ...row.pos, start, end: this.text.length };
+      gridRows.push({ cells: row.cells, pos });
+    });
+    const first = rows[0]!.pos;
+    const last = rows[rows.length - 1]!.pos;
+    const pos: SheetPos = { line: first.line, endLine: last.line, start: tableStart, end: this.text.length, sheet, row: first.row, column };
+    this.blocks.push({ kind: 'table', rows: gridRows, pos });
+  }
+}

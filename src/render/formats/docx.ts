@@ -1,0 +1,216 @@
+/**
+ * DisclosureDocument → Word (.docx) with the `docx` library: the title, a table of contents field
+ * (filled with the headings, updated by Word/WPS on opening), Heading 1–4 paragraphs, body text, and
+ * every standard table as a real Word table in the template's printed layout (src/render/layout.ts):
+ * header rows marked to repeat on every page, merged header cells (gridSpan / vMerge), rows that do
+ * not split across pages, amounts right-aligned. A4 portrait; tables nine columns and wider get a
+ * landscape section of their own. Page numbers in the footer.
+ */
+import type { FileChild, ISectionOptions, ParagraphChild } from 'docx';
+import type { DisclosureDocument } from '../document/model.js';
+import { layoutTemplate, tableLayout, type ColumnKind, type TableLayout } from '../layout.js';
+
+export interface RenderDocxOptions {
+  /** Tables at least this many columns wide get a landscape section (default 9). */
+  landscapeFrom?: number;
+}
+
+/** Twips (1/20 pt): A4 is 11906 × 16838; margins of 2 cm. */
+const A4 = { short: 11906, long: 16838, margin: 1134 };
+/** Relative column widths by what the column holds. */
+const WEIGHT: Record<ColumnKind, number> = { label: 5, code: 2.2, line: 1, amount: 2.2 };
+const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
+const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
+
+export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOptions = {}): Promise<Uint8Array> {
+  // Loaded on demand: the library is large and only this writer needs it.
+  const d = await import('docx');
+  const template = layoutTemplate(doc.report, doc.template);
+  const landscapeFrom = options.landscapeFrom ?? 9;
+  const HEADINGS = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4] as const;
+
+  const text = (value: string, extra: { size?: number; bold?: boolean } = {}) => new d.TextRun({ text: value, ...extra });
+  const para = (value: string, extra: ConstructorParameters<typeof d.Paragraph>[0] & object = {}) =>
+    new d.Paragraph({ children: [text(value)], ...extra });
+
+  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+
+  const cellParagraph = (value: string, kind: ColumnKind | 'head') =>
+    new d.Paragraph({
+      children: [text(value, { size: 18 })],
+      alignment: kind === 'amount' ? d.AlignmentType.RIGHT : kind === 'label' ? d.AlignmentType.LEFT : d.AlignmentType.CENTER,
+      spacing: { before: 0, after: 0, line: 260 },
+    });
+
+  const wordTable = (layout: TableLayout, width: number) => {
+    const total = layout.kinds.reduce((s, k) => s + WEIGHT[k], 0);
+    const columnWidths = layout.kinds.map((k) => Math.floor((width * WEIGHT[k]) / total));
+    const margins = { top: 30, bottom: 30, left: 60, right: 60 };
+    const header = layout.header.map(
+      (row) =>
+        new d.TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: row.flatMap((cell, c) =>
+            // Covered positions are not written: docx adds the vMerge continuation cells of a rowSpan itself.
+            cell.covered
+              ? []
+              : [
+                  new d.TableCell({
+                    children: [cellParagraph(cell.text, 'head')],
+                    ...(cell.colSpan ? { columnSpan: cell.colSpan } : {}),
+                    ...(cell.rowSpan ? { rowSpan: cell.rowSpan } : {}),
+                    verticalAlign: d.VerticalAlignTable.CENTER,
+                    shading: { type: d.ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' },
+                    margins,
+                    width: { size: spanWidth(columnWidths, c, cell.colSpan ?? 1), type: d.WidthType.DXA },
+                  }),
+                ],
+          ),
+        }),
+    );
+    const body = layout.body.map(
+      (row) =>
+        new d.TableRow({
+          cantSplit: true,
+          children: row.map(
+            (value, c) =>
+              new d.TableCell({
+                children: [cellParagraph(value, layout.kinds[c] ?? 'label')],
+                verticalAlign: d.VerticalAlignTable.CENTER,
+                margins,
+                width: { size: columnWidths[c]!, type: d.WidthType.DXA },
+              }),
+          ),
+        }),
+    );
+    return new d.Table({
+      rows: [...header, ...body],
+      columnWidths,
+      width: { size: width, type: d.WidthType.DXA },
+      layout: d.TableLayoutType.FIXED,
+      borders,
+    });
+  };
+
+  const tableChildren = (layout: TableLayout, width: number): FileChild[] => {
+    const out: FileChild[] = [];
+    for (const line of layout.preamble) {
+      if (line.role === 'title') out.push(new d.Paragraph({ children: [text(line.text, { size: 28, bold: true })], alignment: d.AlignmentType.CENTER, spacing: { before: 120, after: 120 } }));
+      else if (line.role === 'unit') out.push(para(line.text, { alignment: d.AlignmentType.RIGHT, spacing: { after: 60 } }));
+      else out.push(para(line.text, { spacing: { after: 60 } }));
+    }
+    out.push(wordTable(layout, width));
+    for (const group of layout.notes) for (const line of group) out.push(new d.Paragraph({ children: [text(line, { size: 18 })], spacing: { before: 60, after: 0 } }));
+    return out;
+  };
+
+  // Blocks into sections: portrait runs, and a landscape section per wide table.
+  const sections: { landscape: boolean; children: FileChild[] }[] = [];
+  const current = (landscape: boolean) => {
+    const last = sections[sections.length - 1];
+    if (last && last.landscape === landscape) return last.children;
+    const next = { landscape, children: [] as FileChild[] };
+    sections.push(next);
+    return next.children;
+  };
+  current(false).push(
+    new d.Paragraph({ children: [text(doc.title, { size: 44, bold: true })], heading: d.HeadingLevel.TITLE, alignment: d.AlignmentType.CENTER, spacing: { before: 3600, after: 600 } }),
+    new d.Paragraph({ children: [new d.PageBreak()] }),
+  );
+  let pendingBreak = false;
+  // Headings wait for the next block: those right above a table go into its section, so a table in a
+  // landscape section keeps its heading.
+  let headings: { level: number; text: string }[] = [];
+  const headingParagraphs = (breakBefore: boolean) => {
+    const out = headings.map(
+      (h, i) => new d.Paragraph({ children: [text(h.text)], heading: HEADINGS[h.level - 1] ?? d.HeadingLevel.HEADING_4, pageBreakBefore: breakBefore && i === 0 }),
+    );
+    headings = [];
+    return out;
+  };
+  for (const block of doc.blocks) {
+    if (block.kind !== 'heading' && block.kind !== 'table' && headings.length > 0) {
+      current(false).push(...headingParagraphs(pendingBreak));
+      pendingBreak = false;
+    }
+    switch (block.kind) {
+      case 'heading':
+        headings.push({ level: block.level, text: block.text });
+        break;
+      case 'paragraph':
+        for (const line of block.text.split(/\r?\n/).filter((l) => l.trim() !== '')) {
+          current(false).push(new d.Paragraph({ children: [text(line.trim())], indent: { firstLine: 420 }, pageBreakBefore: pendingBreak }));
+          pendingBreak = false;
+        }
+        break;
+      case 'toc':
+        current(false).push(
+          new d.Paragraph({ children: [text('目录', { size: 32, bold: true })], alignment: d.AlignmentType.CENTER, spacing: { after: 240 } }),
+          new d.TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-2' }),
+        );
+        break;
+      case 'table': {
+        const table = doc.report.tables.find((t) => t.id === block.id);
+        const layout = table && tableLayout(doc.report, table, { template });
+        if (!layout) {
+          current(false).push(...headingParagraphs(pendingBreak));
+          break;
+        }
+        const landscape = layout.kinds.length >= landscapeFrom;
+        const width = (landscape ? A4.long : A4.short) - 2 * A4.margin;
+        // A landscape section begins on a page of its own; elsewhere a pending page break starts the table's page.
+        const lead = headingParagraphs(pendingBreak && !landscape);
+        if (pendingBreak && !landscape && lead.length === 0) current(false).push(new d.Paragraph({ children: [new d.PageBreak()] }));
+        pendingBreak = false;
+        current(landscape).push(...lead, ...tableChildren(layout, width));
+        break;
+      }
+      case 'pageBreak':
+        pendingBreak = true;
+        break;
+    }
+  }
+  if (headings.length > 0) current(false).push(...headingParagraphs(pendingBreak));
+
+  const pageNumber: ParagraphChild[] = [text('第 '), new d.TextRun({ children: [d.PageNumber.CURRENT] }), text(' 页 共 '), new d.TextRun({ children: [d.PageNumber.TOTAL_PAGES] }), text(' 页')];
+  const footer = new d.Footer({ children: [new d.Paragraph({ children: pageNumber, alignment: d.AlignmentType.CENTER })] });
+  const header = new d.Header({ children: [new d.Paragraph({ children: [text(doc.title, { size: 16 })], alignment: d.AlignmentType.RIGHT })] });
+  const sectionOptions: ISectionOptions[] = sections.map((s) => ({
+    properties: {
+      page: {
+        size: { width: A4.short, height: A4.long, orientation: s.landscape ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT },
+        margin: { top: A4.margin, bottom: A4.margin, left: A4.margin, right: A4.margin },
+      },
+    },
+    headers: { default: header },
+    footers: { default: footer },
+    children: s.children,
+  }));
+
+  const document = new d.Document({
+    creator: '决算通 juesuan',
+    title: doc.title,
+    description: `${doc.entity}${doc.year}年度决算公开`,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: { run: { font: BODY_FONT, size: 21 }, paragraph: { spacing: { line: 360 } } },
+        title: { run: { font: HEADING_FONT, size: 44, bold: true } },
+        heading1: { run: { font: HEADING_FONT, size: 32, bold: true }, paragraph: { spacing: { before: 360, after: 240 } } },
+        heading2: { run: { font: HEADING_FONT, size: 28, bold: true }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading3: { run: { font: BODY_FONT, size: 24, bold: true }, paragraph: { spacing: { before: 200, after: 100 } } },
+        heading4: { run: { font: BODY_FONT, size: 22, bold: true }, paragraph: { spacing: { before: 120, after: 60 } } },
+      },
+    },
+    sections: sectionOptions,
+  });
+  const buffer = await d.Packer.toBuffer(document);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The width of a cell spanning `span` columns from `c`. */
+function spanWidth(widths: number[], c: number, span: number): number {
+  return widths.slice(c, c + span).reduce((a, b) => a + b, 0);
+}
