@@ -45,6 +45,9 @@ export function printedTables(doc: Document): PrintedTable[] {
         current = { lines: pendingLines.slice(pendingLines.indexOf(title) - (matchLabel(pendingLines[pendingLines.indexOf(title) - 1] ?? '') ? 1 : 0)), title, rows: [], notes: [] };
         tables.push(current);
       }
+      // A grid after other text and no title of its own is not a standard table (a 自评表): left out.
+      const continued = pendingLines.every((l) => matchTitle(l)?.id === (current && matchTitle(current.title)?.id) || matchLabel(l) || /[:：]|^\d{4}年度?$|续|^\d{1,3}$/.test(l.replace(/\s/g, '')));
+      if (!title && !continued) current = undefined;
       if (current) {
         const header = new Set(current.rows.slice(0, 5).map((r) => r.join('\t')));
         for (const row of rows) if (current.rows.length === 0 || !header.has(row.join('\t'))) current.rows.push(row);

@@ -37,7 +37,6 @@ describe('PDF printed by Chromium from synthetic reports', () => {
     ['names wrapped over lines', { wrapNames: true }, {}, 5, 'gd'],
     ['page-split tables with repeated header', {}, { rowsPerPage: 8, repeatHeader: true }, 6, 'gd'],
     ['page-split tables without repeated header', {}, { rowsPerPage: 8, repeatHeader: false }, 7, 'sx'],
-    ['borderless tables', { rules: false, fontSize: 7, valign: 'top' }, {}, 8, 'gd'],
     ['each table on its own page, WenQuanYi font', { tablePerPage: true, font: '"WenQuanYi Micro Hei"' }, {}, 9, 'gd'],
   ];
   it.each(cases)('%s: every cell read back', async (_name, layout, text, seed, template) => {

@@ -11,6 +11,7 @@ import { catalogueCsv, catalogueMarkdown } from '../check/catalogue.js';
 const SEVERITY_WORD = { error: '错误', warning: '警告', info: '提示' } as const;
 import { toJson, toText, type MinSeverity } from './check-output.js';
 import { expandInputs, progressBar, useColour } from './terminal.js';
+import { registerTemplateCommand } from './template-command.js';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 
@@ -120,6 +121,10 @@ program
     await write(formatTables(report));
     await write(`\n以上为示例文档 ${relative(process.cwd(), EXAMPLE) || EXAMPLE} 的识别结果。处理自己的文件：juesuan extract 文件路径 [--format json|csv|tables]\n`);
   });
+
+(await import('./render-command.js')).registerRenderCommand(program);
+
+registerTemplateCommand(program);
 
 function write(text: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { JuesuanError } from '../model/errors.js';
 import type { Report, ReportScope, Table } from '../model/report.js';
-import { SUPPLEMENT_FIELDS, type ProjectResult, type Supplement } from '../model/supplement.js';
+import type { ProjectResult, Supplement } from '../model/supplement.js';
 import { codeDigits, compact, foldWideNumber } from '../recognise/normalise.js';
 import { matchTitle } from '../recognise/tables/titles.js';
 import type { TemplateId } from '../render/document/model.js';
-import { BUDGETS_SHEET, INFO_ROWS, INFO_SHEET, PROJECT_COLUMNS, PROJECTS_SHEET, SUPPLEMENT_SHEET, setPath, supplementRows } from '../render/formats/xlsx.js';
+import { BUDGETS_SHEET, INFO_ROWS, INFO_SHEET, PROJECT_COLUMNS, PROJECTS_SHEET, SUPPLEMENT_SHEET, TEXT_SHEET, setPath, supplementRows } from '../render/formats/xlsx.js';
 import { cellText, rawCell, unitsToNumber } from './cells.js';
 import { scanTable } from './scan.js';
 import { defaultTitle, templateTableIds, tableTitle } from './skeleton.js';
@@ -156,7 +156,6 @@ function readSupplement(workbook: ExcelJS.Workbook, diagnostics: InputDiagnostic
     list.push(p);
   });
   if (list.length) setPath(supplement, 'performance.projects', list);
-  void SUPPLEMENT_FIELDS;
   return supplement as Supplement;
 }
 
@@ -174,7 +173,14 @@ export async function readInputWorkbook(input: string | Uint8Array, options: Rea
   const year = info.year ?? new Date().getFullYear() - 1;
   if (info.year === undefined) diagnostics.push({ level: 'error', sheet: INFO_SHEET, message: `${INFO_SHEET}：未填写决算年度，暂按 ${year} 年处理。` });
   const sheets = new Map<string, ExcelJS.Worksheet>();
+  // Sheets named for their table first; then others by the title in their first rows.
+  const others = new Set([INFO_SHEET, SUPPLEMENT_SHEET, BUDGETS_SHEET, PROJECTS_SHEET, TEXT_SHEET, '填表说明', '科目代码']);
   workbook.eachSheet((sheet) => {
+    const id = matchTitle(sheet.name.replace(/^表\s*\d+\s*/, ''))?.id;
+    if (id && !sheets.has(id)) sheets.set(id, sheet);
+  });
+  workbook.eachSheet((sheet) => {
+    if (others.has(sheet.name) || [...sheets.values()].includes(sheet)) return;
     const id = sheetTable(sheet);
     if (id && !sheets.has(id)) sheets.set(id, sheet);
   });
@@ -227,7 +233,7 @@ export async function readInputWorkbook(input: string | Uint8Array, options: Rea
     sections: [],
     template: family,
     source: { path, format: 'xlsx', encoding: 'binary', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
-    diagnostics: diagnostics.filter((d) => d.level !== 'info' || true).map((d) => ({ level: d.level === 'info' ? 'info' : 'warning', message: d.message })),
+    diagnostics: diagnostics.map((d) => ({ level: d.level === 'info' ? 'info' : 'warning', message: d.message })),
   };
   return { report, supplement, diagnostics };
 }

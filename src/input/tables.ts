@@ -173,6 +173,8 @@ export function readTwoSided(id: '01' | '04', scanned: ScannedTable, ctx: TableC
     seen.add(key);
     keyed.push({ key, row, name, ...(row.line !== undefined ? { line: row.line } : {}) });
   }
+  // Income side first, then expenditure, each in printed order (the rows are scanned across both sides).
+  keyed.sort((a, b) => (a.row.side === b.row.side ? a.row.labelCell.row - b.row.labelCell.row : a.row.side === 'inc' ? -1 : 1));
   const keys = new Set(keyed.map((k) => k.key));
   const classes = keyed.filter((k) => /^exp\.\d{3}$/.test(k.key)).map((k) => k.key);
   const relations: Relation[] = [];
@@ -224,8 +226,9 @@ export function read06(scanned: ScannedTable, ctx: TableContext): Table {
     keyed.push({ key, row, name: name || items.find((i) => i.code === code)?.name || '', ...(code ? { code } : {}) });
   }
   // Totals last, after the 人员经费 and 公用经费 items (the order of the published table).
+  // Group by group (column groups side by side), each top to bottom; the totals last.
   const group = (k: Keyed) => (k.key === 'personnel_total' || k.key === 'public_total' ? 2 : personnel.has(k.key.slice(0, 3)) ? 0 : 1);
-  keyed.sort((a, b) => group(a) - group(b));
+  keyed.sort((a, b) => group(a) - group(b) || a.row.labelCell.col - b.row.labelCell.col || a.row.labelCell.row - b.row.labelCell.row);
   const codes = keyed.filter((k) => k.code);
   const relations: Relation[] = [];
   for (const cls of codes.filter((k) => k.code!.length === 3)) {

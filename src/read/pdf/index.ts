@@ -101,7 +101,7 @@ async function readAll(
     chars += content.chars;
     images += content.images;
     pages.push({ items: content.items, width: content.width, height: content.height });
-    page.cleanup();
+    // page.cleanup() here would make pdfjs parse shared fonts again on the next page.
   }
   if (chars === 0 && doc.numPages > 0) {
     const scan = images > 0 ? '，页面是图片（扫描件）' : '';

@@ -54,8 +54,14 @@ interface Cell {
 
 type RowClass = 'blank' | 'line' | 'grid' | 'maybe';
 
-/** Words of a title, preamble or note line: such a one-text row stands outside the grid. */
-const LINE_LIKE = /[:：]|表$|表[(（]|^[（(]?续表?|^\d{4}年度?$|决算|情况|统计|^(?:注|说明|备注)|^\d+[.．、]\s*\S/;
+/**
+ * A one-text row that stands outside the grid even when it touches it: a title (…表), a unit or
+ * entity line (…：…), a year, a table label, a continuation mark, a note.
+ */
+const TITLE_OR_NOTE =
+  /[:：]|表$|表[(（][^)）]*[)）]?$|^[（(]?续表?|^\d{4}年度?$|^(?:公开)?\d+表$|^表\s*\d+$|^(?:注|说明|备注)|^\d+[.．、]\s*本|^本(?:表|套报表)|无发生额|无数据/;
+/** Each text of a two-text row outside the grid: 部门名称：… | 金额单位：万元. */
+const PREAMBLE_PART = /[:：]|^\d{4}年度?$|^(?:公开)?\d+表$|^表\s*\d+$/;
 const CJK = /[\u3400-\u9fff]/g;
 
 export function sheetsToBlocks(sheets: SheetData[]): BinaryReadResult {
@@ -112,31 +118,23 @@ function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
   // Classify rows: grid rows, one-text lines (title, unit, notes), blank rows.
   const texts = grid.map((row) => row.filter((c) => c.text !== ''));
   const cls: RowClass[] = texts.map((t) => (t.length === 0 ? 'blank' : t.length >= 3 ? 'grid' : 'maybe'));
-  const wide = (cell: Cell) => cell.colSpan >= Math.max(2, Math.ceil(width / 2));
-  const lineLike = (t: Cell[]) =>
-    t.length === 1 ? LINE_LIKE.test(t[0]!.text.replace(/\s/g, '')) : t.every((c) => /[:：]|^\d{4}年度?$|^(?:公开)?\d+表$|^表\s*\d+$/.test(c.text.replace(/\s/g, '')));
-  for (let i = 0; i < cls.length; i++) {
-    if (cls[i] === 'maybe' && texts[i]!.length === 1 && wide(texts[i]![0]!)) cls[i] = 'line';
-  }
-  for (let pass = 0; pass < 4; pass++) {
-    let changed = false;
+  const strongLine = (t: Cell[]) => {
+    const joined = t.map((c) => c.text).join('').replace(/\s/g, '');
+    if (joined.length >= 40) return true;
+    return t.length === 1 ? TITLE_OR_NOTE.test(joined) : t.every((c) => PREAMBLE_PART.test(c.text.replace(/\s/g, '')));
+  };
+  for (let i = 0; i < cls.length; i++) if (cls[i] === 'maybe' && strongLine(texts[i]!)) cls[i] = 'line';
+  // A one- or two-text row touching the grid is a row of it (a section row, a 合计 row, a blank-zero row).
+  for (let changed = true; changed; ) {
+    changed = false;
     for (let i = 0; i < cls.length; i++) {
-      if (cls[i] !== 'maybe') continue;
-      const prev = cls[i - 1];
-      const next = cls[i + 1];
-      const t = texts[i]!;
-      let to: RowClass | undefined;
-      if (prev === 'grid' && next === 'grid') to = 'grid';
-      else if (lineLike(t)) to = 'line';
-      else if (prev === 'grid' || next === 'grid') to = 'grid';
-      else if (pass === 3) to = t.length === 2 ? 'grid' : 'line';
-      if (to) {
-        cls[i] = to;
+      if (cls[i] === 'maybe' && (cls[i - 1] === 'grid' || cls[i + 1] === 'grid')) {
+        cls[i] = 'grid';
         changed = true;
       }
     }
-    if (!changed && pass > 0 && !cls.includes('maybe')) break;
   }
+  for (let i = 0; i < cls.length; i++) if (cls[i] === 'maybe') cls[i] = 'line';
 
   // The sheet name titles a sheet with no title line above its first grid (the 久其 export).
   const firstGrid = cls.indexOf('grid');

@@ -2,6 +2,8 @@
 import type { Table, TableHeader } from '../../model/report.js';
 import type { LocatedTable } from '../locate.js';
 import { parseCoded } from './coded.js';
+import { isScTableId } from '../../model/sc-tables.js';
+import { parseSc } from './sc.js';
 import { parseT06 } from './t06.js';
 import { parseT09 } from './t09.js';
 import { parseT10 } from './t10.js';
@@ -23,6 +25,7 @@ function parse(id: string, located: LocatedTable, ctx: TableContext): ParsedTabl
     case '10':
       return parseT10(located.region, ctx);
     default:
+      if (isScTableId(id)) return parseSc(id, located.region, ctx);
       return parseCoded(id, located.region, ctx);
   }
 }
