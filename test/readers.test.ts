@@ -114,11 +114,16 @@ describe('inputs that are not readable documents', () => {
     expectError(controls, 'ctl.txt', 'binary', /不是文本文件/);
   });
 
-  it('PDF, ZIP (docx/xlsx), OLE (doc/xls) and image signatures, whatever the extension', () => {
-    expectError(concat(new TextEncoder().encode('%PDF-1.7\n'), text), '决算.pdf', 'unsupported_format', /暂不支持.*PDF/);
-    expectError(concat(new TextEncoder().encode('%PDF-1.4\n'), text), '改了扩展名.txt', 'unsupported_format', /PDF/);
-    expectError(concat([0x50, 0x4b, 0x03, 0x04], text), '决算.docx', 'unsupported_format', /docx\/xlsx|ZIP/);
-    expectError(concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], text), '决算.xls', 'unsupported_format', /doc\/xls/);
+  it('PDF, ZIP (docx/xlsx) and OLE (xls) signatures, whatever the extension, go to the asynchronous readers', () => {
+    expectError(concat(new TextEncoder().encode('%PDF-1.7\n'), text), '决算.pdf', 'needs_async', /PDF\/Excel\/Word.*extractFile/);
+    expectError(concat(new TextEncoder().encode('%PDF-1.4\n'), text), '改了扩展名.txt', 'needs_async', /PDF/);
+    expectError(concat([0x50, 0x4b, 0x03, 0x04], text), '决算.docx', 'needs_async', /PDF\/Excel\/Word/);
+    expectError(concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], text), '决算.xls', 'needs_async', /PDF\/Excel\/Word/);
+  });
+
+  it('formats no reader handles: a ZIP that is no Office file, a Word 97 .doc, an image', () => {
+    expectError(concat([0x50, 0x4b, 0x03, 0x04], text), '资料.zip', 'unsupported_format', /docx\/xlsx|ZIP/);
+    expectError(concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], text), '决算.doc', 'unsupported_format', /doc\/xls/);
     expectError(concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'scan.png', 'unsupported_format', /PNG/);
   });
 

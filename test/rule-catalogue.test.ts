@@ -21,7 +21,7 @@ const EXPECTED = [
   ...range('T08', 1),
   ...range('T09', 3),
   ...range('T10', 3),
-  ...range('X', 22),
+  ...range('X', 26),
   ...range('LBL', 5, '-'),
   ...range('N', 15),
   ...range('C', 10),

@@ -169,22 +169,32 @@ function codedFormulas(ts: TableSheet, id: string, rows: ReturnType<typeof scanT
   };
   const colOf = (row: (typeof rows)[number], key: string) => row.cells[key]!;
   const letter = (ref: CellRef) => ref.address.replace(/\d+$/, '');
+  // The blank rows at the bottom: the only place a parent reads by SUMPRODUCT. Catalogue children are
+  // named cell by cell, so no formula's range covers another total (LibreOffice and Excel see a
+  // circular reference in a range that merely contains the formula's own ancestors).
+  const spareRows = rows.filter((r) => !r.code && r.label === '').map((r) => r.labelCell.row);
+  const spareFrom = spareRows.length ? Math.min(...spareRows) : undefined;
+  const spareTo = spareRows.length ? Math.max(...spareRows) : undefined;
+  void first;
+  void last;
   for (const row of rows) {
     const code = row.code && /^\d+$/.test(row.code) ? row.code : undefined;
     const isTotal = /^合计$/.test(row.code ?? '') || /^合计$/.test(row.label);
     if (isTotal || (code && code.length < 7)) {
       const len = isTotal ? 3 : code!.length + 2;
+      const kids = rows.filter((r) => r.code && /^\d+$/.test(r.code) && r.code.length === len && (isTotal || r.code.startsWith(code!)));
       for (const key of keys) {
         const ref = colOf(row, key);
-        const codeCol = 'A';
         const L = letter(ref);
-        const part = (from: number, to: number) =>
-          from > to
-            ? ''
-            : isTotal
-              ? `SUMPRODUCT((LEN($${codeCol}$${from}:$${codeCol}$${to})=${len})*${L}$${from}:${L}$${to})`
-              : `SUMPRODUCT((LEN($${codeCol}$${from}:$${codeCol}$${to})=${len})*(LEFT($${codeCol}$${from}:$${codeCol}$${to},${code!.length})="${code}")*${L}$${from}:${L}$${to})`;
-        const parts = [part(first, ref.row - 1), part(ref.row + 1, last)].filter(Boolean);
+        const parts = kids.map((k) => colOf(k, key).address);
+        if (spareFrom !== undefined) {
+          const range = (c: string) => `$${c}$${spareFrom}:$${c}$${spareTo}`;
+          parts.push(
+            isTotal
+              ? `SUMPRODUCT((LEN(${range('A')})=${len})*${L}$${spareFrom}:${L}$${spareTo})`
+              : `SUMPRODUCT((LEN(${range('A')})=${len})*(LEFT(${range('A')},${code!.length})="${code}")*${L}$${spareFrom}:${L}$${spareTo})`,
+          );
+        }
         formula(sheet, ref, parts.join('+') || '0');
       }
     } else {

@@ -13,6 +13,10 @@ export interface SourcePos {
   start: number;
   end: number;
   page?: number;
+  /** Workbooks: the sheet, and the 1-based row and column of the cell or row, so a finding can say 工作表 Z01 第12行. */
+  sheet?: string;
+  row?: number;
+  column?: number;
 }
 
 export interface HeadingBlock {

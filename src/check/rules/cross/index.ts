@@ -22,5 +22,9 @@ import { rule as xr19 } from './x-r19.js';
 import { rule as xr20 } from './x-r20.js';
 import { rule as xr21 } from './x-r21.js';
 import { rule as xr22 } from './x-r22.js';
+import { rule as xr23 } from './x-r23.js';
+import { rule as xr24 } from './x-r24.js';
+import { rule as xr25 } from './x-r25.js';
+import { rule as xr26 } from './x-r26.js';
 
-export const CROSS_RULES: Rule[] = [xr1, xr2, xr3, xr4, xr5, xr6, xr7, xr8, xr9, xr10, xr11, xr12, xr13, xr14, xr15, xr16, xr17, xr18, xr19, xr20, xr21, xr22];
+export const CROSS_RULES: Rule[] = [xr1, xr2, xr3, xr4, xr5, xr6, xr7, xr8, xr9, xr10, xr11, xr12, xr13, xr14, xr15, xr16, xr17, xr18, xr19, xr20, xr21, xr22, xr23, xr24, xr25, xr26];
