@@ -46,6 +46,8 @@ export interface GridCell {
   covered?: boolean;
   /** Where the cell was printed (paged formats), so a finding can point at the place on the page. */
   box?: Box;
+  /** Workbooks: the 1-based sheet column of the cell (hidden columns make it differ from the index), so a finding can say D12. */
+  column?: number;
 }
 
 export interface GridRow {

@@ -2,6 +2,7 @@
  * Findings: what the check stage says about a Report. Generic fields, so the CLI, the workbench and
  * exports can show any rule's finding without knowing the rule.
  */
+import type { Box } from './document.js';
 import type { Span } from './report.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -18,6 +19,15 @@ export interface FindingLocation {
   row?: string;
   column?: string;
   span?: Span;
+  /**
+   * Where the finding is in the file, added by the check stage from the cell, row or sentence it
+   * names: the page (paged formats) and the cell's box on it; for workbooks the sheet and the A1
+   * reference of the cell (`D12`) or of the row (`12:12`).
+   */
+  page?: number;
+  box?: Box;
+  sheet?: string;
+  cell?: string;
 }
 
 export interface Finding {

@@ -2,7 +2,7 @@
  * The Report: the canonical model and the JSON contract of `juesuan extract` (see DESIGN.md).
  * Fields beyond the design's are additions with their own meaning; none changes a design field.
  */
-import type { SourceInfo } from './document.js';
+import type { Box, SourceInfo } from './document.js';
 
 export type ReportKind = 'final-accounts' | 'budget' | 'performance-evaluation';
 export type ReportScope = 'department' | 'unit';
@@ -161,8 +161,15 @@ export interface Row {
   cells: Record<string, number | null>;
   /** Column keys printed as a dash (——): not applicable, unlike a blank (which Shanxi prints for zero). */
   dashes?: string[];
-  /** 1-based line (or page for paged formats) where the row was printed. */
-  source?: { line: number; page?: number };
+  /**
+   * 1-based line where the row was printed; the page for paged formats (each row its own page when
+   * a table runs over several); the sheet and 1-based sheet row for workbooks.
+   */
+  source?: { line: number; page?: number; sheet?: string; row?: number };
+  /** Paged formats: where each cell was printed (column key → box), for the cells the reader placed. */
+  boxes?: Record<string, Box>;
+  /** Workbooks: each cell's A1 reference in `source.sheet` (column key → `D12`). */
+  refs?: Record<string, string>;
   /** Rebuilt rows: the statement the row restates (its amount's span). */
   span?: Span;
   /** Rebuilt rows: the ids of the facts the row was built from (a 类/款 row: its items'). */

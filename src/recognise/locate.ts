@@ -86,6 +86,11 @@ function toLines(rows: GridRow[], part: number): Line[] {
     line: r.pos.line,
     ...(r.pos.page !== undefined ? { page: r.pos.page } : {}),
     part,
+    // Where each cell was printed, so findings can point at it (absent for text and HTML).
+    ...(r.cells.some((c) => c.box) ? { boxes: r.cells.map((c) => c.box) } : {}),
+    ...(r.pos.sheet !== undefined ? { sheet: r.pos.sheet } : {}),
+    ...(r.pos.row !== undefined ? { row: r.pos.row } : {}),
+    ...(r.cells.some((c) => c.column !== undefined) ? { columns: r.cells.map((c) => c.column) } : {}),
   }));
 }
 
@@ -115,7 +120,15 @@ function dropEmptyColumns(parts: Line[][]): Line[][] {
   const used: boolean[] = [];
   for (const part of parts) for (const line of part) line.cells.forEach((c, i) => (used[i] ||= c.trim() !== ''));
   if (used.every(Boolean)) return parts;
-  return parts.map((part) => part.map((line) => ({ ...line, cells: line.cells.filter((_, i) => used[i]) })));
+  const keep = <T>(a: T[] | undefined) => a?.filter((_, i) => used[i]);
+  return parts.map((part) =>
+    part.map((line) => ({
+      ...line,
+      cells: line.cells.filter((_, i) => used[i]),
+      ...(line.boxes ? { boxes: keep(line.boxes) } : {}),
+      ...(line.columns ? { columns: keep(line.columns) } : {}),
+    })),
+  );
 }
 
 export function locateTables(blocks: Block[], skip: Set<number>): Located {

@@ -13,3 +13,6 @@ export {
   type TableLayout,
 } from './layout.js';
 export { renderMarkdown } from './formats/markdown.js';
+export { HTML_FONTS, renderHtml, type RenderHtmlOptions } from './formats/html.js';
+export { chromiumPath, PDF_FONTS, PdfRenderer, renderPdf, type PdfRendererOptions } from './formats/pdf.js';
+export { renderDocx, type RenderDocxOptions } from './formats/docx.js';

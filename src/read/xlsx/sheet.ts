@@ -229,7 +229,7 @@ function emitGrid(grid: Cell[][], members: number[], rows: number[], cols: numbe
       let rowSpan = 1;
       for (let k = 1; k < cell.rowSpan; k++) if (memberSet.has(m + k)) rowSpan++;
       const colSpan = Math.min(cell.colSpan, hi - c + 1);
-      cells.push({ text: cell.text, ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}) });
+      cells.push({ text: cell.text, ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}), column: cols[c]! });
     }
     const r = rows[m]!;
     gridRows.push({ cells, pos: { line: lineOffset + r, sheet, row: r, column: cols[lo]!, start: 0, end: 0 } });

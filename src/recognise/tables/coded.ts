@@ -5,7 +5,7 @@
  */
 import type { Row } from '../../model/report.js';
 import { compact, labelKey, rowName, splitCode } from '../normalise.js';
-import { columnsOf, hasAmount, isColumnNumberRow, mapColumns, readCells, splitHeader, type ColumnSpec, type Line, type TableRegion } from './grid.js';
+import { columnsOf, hasAmount, isColumnNumberRow, mapColumns, placed, readCells, splitHeader, type ColumnSpec, type Line, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
 export const CODED_COLUMNS: Record<string, ColumnSpec[]> = {
@@ -118,7 +118,7 @@ export function parseCoded(id: string, region: TableRegion, _ctx: TableContext):
       name,
       cells,
       ...(dashes.length > 0 ? { dashes } : {}),
-      source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
+      ...placed(line, map),
     });
   }
   return {

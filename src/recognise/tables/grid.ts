@@ -4,6 +4,7 @@
  * labels above each column, and the parsing of amount cells.
  */
 import { isNotApplicable, parseAmount, toNumber } from '../../model/amount.js';
+import type { Box } from '../../model/document.js';
 import type { Column, Row, TableRecognition } from '../../model/report.js';
 import { compact, labelKey } from '../normalise.js';
 
@@ -14,6 +15,12 @@ export interface Line {
   page?: number;
   /** Index of the page-split part it came from. */
   part: number;
+  /** Paged formats: each cell's box, parallel to `cells` (undefined where the reader gave none). */
+  boxes?: (Box | undefined)[];
+  /** Workbooks: the sheet, the 1-based sheet row, and each cell's 1-based sheet column, parallel to `cells`. */
+  sheet?: string;
+  row?: number;
+  columns?: (number | undefined)[];
 }
 
 /** A table as found in the document: its printed parts (page-split pieces), in order. */
@@ -196,4 +203,37 @@ export function readCells(
     if (v.bad) stats.bad++;
   }
   return out;
+}
+
+/** A1 column letters: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Where a row was printed, for the Row: its line and page (or sheet and sheet row), and for each
+ * column read from position p of the line (`map`: position → column key) the cell's box on the
+ * page or its A1 reference in the sheet — so a finding on the cell can point at it.
+ */
+export function placed(line: Line, map: Iterable<readonly [number, string]> = []): Pick<Row, 'source' | 'boxes' | 'refs'> {
+  const boxes: Record<string, Box> = {};
+  const refs: Record<string, string> = {};
+  for (const [pos, key] of map) {
+    const box = line.boxes?.[pos];
+    if (box) boxes[key] = box;
+    const column = line.columns?.[pos];
+    if (column !== undefined && line.row !== undefined) refs[key] = `${columnLetters(column)}${line.row}`;
+  }
+  return {
+    source: {
+      line: line.line,
+      ...(line.page !== undefined ? { page: line.page } : {}),
+      ...(line.sheet !== undefined ? { sheet: line.sheet } : {}),
+      ...(line.row !== undefined ? { row: line.row } : {}),
+    },
+    ...(Object.keys(boxes).length > 0 ? { boxes } : {}),
+    ...(Object.keys(refs).length > 0 ? { refs } : {}),
+  };
 }

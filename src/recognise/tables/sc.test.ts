@@ -33,20 +33,21 @@ describe('Sichuan titles', () => {
 
 /**
  * A document in the genre's text layout (tab-separated rows, merged header cells printed once and
- * blank beside), with no 栏次 row, so the columns are found by their labels. The 项目支出 classes
- * are printed in another order than the model's to show that labels, not positions, decide.
+ * blank beside), with no 栏次 row, so the columns are found by their labels. 项目支出 is printed
+ * before 基本支出 and its classes in another order than the model's, so that labels and the group
+ * labels above them, not positions, decide.
  */
 function handWritten(): string {
   const projectOrder = ['商品和服务支出', '工资福利支出', '对个人和家庭的补助', '资本性支出', '其他支出', '债务利息及费用支出', '资本性支出（基本建设）', '对企业补助（基本建设）', '对企业补助', '对社会保障基金补助'];
   const publicParts = ['商品和服务支出', '债务利息及费用支出', '资本性支出', '对企业补助', '对社会保障基金补助', '其他支出'];
   const detailHeader = [
-    tab('项目', '', '合计', '基本支出', ...blanks(10), '项目支出', ...blanks(10)),
-    tab('功能分类科目编码', '科目名称', '', '小计', '人员经费', '', '', '公用经费', ...blanks(6), '小计', ...projectOrder),
-    tab('', '', '', '', '小计', '工资福利支出', '对个人和家庭的补助', '小计', ...publicParts, ...blanks(11)),
+    tab('项目', '', '合计', '项目支出', ...blanks(10), '基本支出', ...blanks(10)),
+    tab('功能分类科目编码', '科目名称', '', '小计', ...projectOrder, '小计', '人员经费', '', '', '公用经费', ...blanks(6)),
+    tab('', '', '', ...blanks(11), '', '小计', '工资福利支出', '对个人和家庭的补助', '小计', ...publicParts),
   ];
-  // 合计 | 基本: 小计 人员(小计 301 303) 公用(小计 302 307 310 312 313 399) | 项目: 小计 302 301 303 310 399 307 309 311 312 313
+  // 合计 | 项目: 小计 302 301 303 310 399 307 309 311 312 313 | 基本: 小计 人员(小计 301 303) 公用(小计 302 307 310 312 313 399)
   const detailRow = (code: string, name: string) =>
-    tab(code, name, '100.00', '80.00', '70.00', '50.00', '20.00', '10.00', '10.00', ...Array(5).fill('0.00'), '20.00', '15.00', '0.00', '5.00', ...Array(7).fill('0.00'));
+    tab(code, name, '100.00', '20.00', '15.00', '0.00', '5.00', ...Array(7).fill('0.00'), '80.00', '70.00', '50.00', '20.00', '10.00', '10.00', ...Array(5).fill('0.00'));
   return [
     '某区某局2023年度部门决算',
     '',

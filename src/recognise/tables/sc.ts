@@ -8,7 +8,7 @@
 import type { Row, TableRecognition } from '../../model/report.js';
 import { SC_TABLES, scColumnLabel, type ScColumn, type ScTableId } from '../../model/sc-tables.js';
 import { compact, labelKey, rowName, splitCode } from '../normalise.js';
-import { hasAmount, isColumnNumberRow, readCells, splitHeader, type HeaderInfo, type Line, type TableRegion } from './grid.js';
+import { hasAmount, isColumnNumberRow, placed, readCells, splitHeader, type HeaderInfo, type Line, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
 const HEADER_WORD = /科目|编码|代码|栏次|^项目$|^行次$/;
@@ -139,7 +139,7 @@ export function parseSc(id: ScTableId, region: TableRegion, _ctx: TableContext):
       name,
       cells,
       ...(dashes.length > 0 ? { dashes } : {}),
-      source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
+      ...placed(line, map),
     });
   }
   return {

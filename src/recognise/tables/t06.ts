@@ -6,7 +6,7 @@
  */
 import type { Row } from '../../model/report.js';
 import { compact, rowName, splitCode } from '../normalise.js';
-import { cellValue, hasAmount, isColumnNumberRow, splitHeader, type TableRegion } from './grid.js';
+import { cellValue, hasAmount, isColumnNumberRow, placed, splitHeader, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
 const CODE_HEADER = /编码|代码|^科目$/;
@@ -79,15 +79,17 @@ export function parseT06(region: TableRegion, _ctx: TableContext): ParsedTable {
       if (at < 0) continue;
       totalLines.add(i);
       let value: number | null = null;
+      let valueAt: number | undefined;
       for (let p = at + 1; p < cells.length; p++) {
         if (TOTALS.some(([other]) => other.test(cells[p] ?? ''))) break;
         if ((cells[p] ?? '') === '') continue;
         const v = cellValue(cells[p]);
         value = v.value;
+        valueAt = p;
         if (v.decimals > stats.decimals) stats.decimals = v.decimals;
         break;
       }
-      totals.push({ key, name: cells[at] || fallback, cells: { amount: value }, source: { line: line.line } });
+      totals.push({ key, name: cells[at] || fallback, cells: { amount: value }, ...placed(line, valueAt !== undefined ? [[valueAt, 'amount']] : []) });
     }
   });
   for (const group of groups) {
@@ -109,7 +111,7 @@ export function parseT06(region: TableRegion, _ctx: TableContext): ParsedTable {
         name,
         cells: { amount: v.value },
         ...(v.dash ? { dashes: ['amount'] } : {}),
-        source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
+        ...placed(line, [[group.amount, 'amount']]),
       });
     });
   }

@@ -5,7 +5,7 @@
  */
 import type { Row } from '../../model/report.js';
 import { compact, rowName } from '../normalise.js';
-import { cellValue, isColumnNumberRow, splitHeader, type TableRegion } from './grid.js';
+import { cellValue, isColumnNumberRow, placed, splitHeader, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
 export function parseT10(region: TableRegion, _ctx: TableContext): ParsedTable {
@@ -23,7 +23,8 @@ export function parseT10(region: TableRegion, _ctx: TableContext): ParsedTable {
       continue;
     }
     const n = Number(compact(line.cells[at]!));
-    const v = cellValue(line.cells.slice(at + 1).find((c) => c.trim() !== ''));
+    const valueAt = line.cells.findIndex((c, i) => i > at && c.trim() !== '');
+    const v = cellValue(line.cells[valueAt]);
     if (v.decimals > stats.decimals) stats.decimals = v.decimals;
     if (v.bad) stats.bad++;
     rows.push({
@@ -32,7 +33,7 @@ export function parseT10(region: TableRegion, _ctx: TableContext): ParsedTable {
       line: n,
       cells: { amount: v.value },
       ...(v.dash ? { dashes: ['amount'] } : {}),
-      source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
+      ...placed(line, valueAt > at ? [[valueAt, 'amount']] : []),
     });
   }
   return {

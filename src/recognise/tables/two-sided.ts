@@ -5,7 +5,7 @@
 import { functionalClasses } from '../../catalog/index.js';
 import type { Row } from '../../model/report.js';
 import { codeDigits, compact, labelKey, rowName } from '../normalise.js';
-import { cellValue, columnsOf, hasAmount, isColumnNumberRow, mapColumns, splitHeader, type ColumnSpec, type TableRegion } from './grid.js';
+import { cellValue, columnsOf, hasAmount, isColumnNumberRow, mapColumns, placed, splitHeader, type ColumnSpec, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
 type Side = 'inc' | 'exp';
@@ -220,7 +220,7 @@ export function parseTwoSided(id: '01' | '04', region: TableRegion, ctx: TableCo
         ...(Number.isInteger(printedLine) && printedLine > 0 ? { line: printedLine } : {}),
         cells,
         ...(dashes.length > 0 ? { dashes } : {}),
-        source: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) },
+        ...placed(line, map),
       };
       (range.side === 'inc' ? income : expense).push(row);
     }

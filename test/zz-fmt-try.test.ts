@@ -1,0 +1,20 @@
+import { it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { extractAsync } from '../src/index.js';
+import { readDocumentAsync } from '../src/read/index.js';
+import { PdfRenderer } from '../src/render/formats/pdf.js';
+import { composeDocument } from '../src/render/document/compose.js';
+import { seedReport } from './support/seeds.js';
+it('try', async () => {
+  const pr = new PdfRenderer();
+  const report = await seedReport('003');
+  const doc = composeDocument(report, {}, { template: 'sx' });
+  const bytes = await pr.render(doc);
+  writeFileSync('/tmp/fmt/c003.pdf', bytes);
+  await pr.close();
+  const d = await readDocumentAsync(bytes, { path: 'x.pdf' });
+  const out = d.blocks.map((b) => b.kind === 'table' ? `TABLE p${b.pos.page}\n` + b.rows.map((r) => r.cells.map((c) => c.text).join(' | ')).join('\n') : `${b.kind.toUpperCase()} p${b.pos.page}: ${b.text}`).join('\n');
+  writeFileSync('/tmp/fmt/c003.blocks.txt', out);
+  const back = await extractAsync(bytes, { path: 'x.pdf' });
+  console.log(back.diagnostics.map((x) => x.message).slice(0, 10));
+}, 200000);
