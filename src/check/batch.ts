@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readDocumentFile } from '../read/index.js';
+import { readDocumentFile, type ReadLimits } from '../read/index.js';
 import { recognise } from '../recognise/index.js';
 import { JuesuanError } from '../model/errors.js';
 import type { CheckResult } from '../model/finding.js';
@@ -26,12 +26,14 @@ export interface BatchOptions {
   /** Worker threads (default: the machine's cores; 1 = in this thread). */
   jobs?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Page, size and time limits for reading each file (PDF, workbooks). */
+  limits?: ReadLimits;
 }
 
 /** Read, recognise and check one file; never throws for a bad input. */
-export async function checkFile(file: string, config?: CheckConfig): Promise<FileCheck> {
+export async function checkFile(file: string, config?: CheckConfig, limits: ReadLimits = {}): Promise<FileCheck> {
   try {
-    const report = recognise(await readDocumentFile(file));
+    const report = recognise(await readDocumentFile(file, limits));
     const result = checkReport(report, config ? { config } : {});
     return {
       file,
@@ -63,14 +65,14 @@ export async function checkFiles(files: string[], options: BatchOptions = {}): P
     options.onProgress?.(done, files.length, files[i]!);
   };
   if (jobs === 1) {
-    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i]!, options.config));
+    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i]!, options.config, options.limits));
     return results;
   }
   let next = 0;
   const workerUrl = new URL('./worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: jobs }, () => {
-      const worker = new Worker(workerUrl, { workerData: { config: options.config ?? null } });
+      const worker = new Worker(workerUrl, { workerData: { config: options.config ?? null, limits: options.limits ?? {} } });
       return new Promise<void>((resolve, reject) => {
         const feed = () => {
           if (next >= files.length) {

@@ -3,6 +3,7 @@ import type { CheckResult, CheckSummary, Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { effectiveMeta, type CheckConfig } from './config.js';
 import { createContext } from './context.js';
+import { placeFinding } from './place.js';
 import type { Rule } from './types.js';
 
 export interface CheckOptions {
@@ -37,7 +38,7 @@ export function runRules(report: Readonly<Report>, options: CheckOptions): Check
     }
     findings.push(...sink);
   }
-  return { findings: sortFindings(findings), summary: summarise(findings) };
+  return { findings: sortFindings(findings.map((f) => placeFinding(report, f))), summary: summarise(findings) };
 }
 
 export function summarise(findings: Finding[]): CheckSummary {

@@ -2,9 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile } from './batch.js';
 import type { CheckConfig } from './config.js';
+import type { ReadLimits } from '../read/index.js';
 
-const config = (workerData as { config: CheckConfig | null }).config ?? undefined;
+const data = workerData as { config: CheckConfig | null; limits?: ReadLimits };
+const config = data.config ?? undefined;
+const limits = data.limits ?? {};
 
 parentPort?.on('message', (file: string) => {
-  void checkFile(file, config).then((result) => parentPort?.postMessage(result));
+  void checkFile(file, config, limits).then((result) => parentPort?.postMessage(result));
 });

@@ -35,6 +35,10 @@ export function toJson(checks: FileCheck[], min: MinSeverity): string {
                     row: f.location.row ?? null,
                     column: f.location.column ?? null,
                     span: f.location.span ?? null,
+                    page: f.location.page ?? null,
+                    box: f.location.box ?? null,
+                    sheet: f.location.sheet ?? null,
+                    cell: f.location.cell ?? null,
                     expected: f.expected,
                     actual: f.actual,
                     difference: f.difference,
@@ -48,6 +52,18 @@ export function toJson(checks: FileCheck[], min: MinSeverity): string {
       2,
     ) + '\n'
   );
+}
+
+/** Where a finding is, for a reader of the file: 第3页 (PDF), 工作表“Z01 …”D12 (workbooks), 第N行 (the sentence's line). */
+export function placeText(f: Finding): string {
+  const parts: string[] = [];
+  const { page, sheet, cell, span } = f.location;
+  if (sheet !== undefined) {
+    const row = cell !== undefined ? /^(\d+):\1$/.exec(cell) : null;
+    parts.push(`工作表“${sheet}”${row ? `第${row[1]}行` : (cell ?? '')}`);
+  } else if (page !== undefined) parts.push(`第${page}页`);
+  if (span?.line && sheet === undefined) parts.push(`第${span.line}行`);
+  return parts.length > 0 ? parts.join(' ') + ' ' : '';
 }
 
 export function toText(checks: FileCheck[], min: MinSeverity, colour: boolean): string {
@@ -75,7 +91,7 @@ export function toText(checks: FileCheck[], min: MinSeverity, colour: boolean): 
       const label = key === '~narrative' ? '情况说明' : key === '~document' ? '全文' : `表${key} ${titleOf(key)}`;
       out.push(`  【${label}】`);
       for (const f of groups.get(key)!) {
-        const where = f.location.span?.line ? `第${f.location.span.line}行 ` : '';
+        const where = placeText(f);
         out.push(`    ${sev(f.severity)} ${paint('dim', f.ruleId.padEnd(7))} ${where}${f.message}`);
       }
     }

@@ -1,6 +1,6 @@
 /** The `juesuan` command line: parses arguments, calls the library, prints. */
 import { Command, CommanderError } from 'commander';
-import { extractFile } from '../index.js';
+import { extractFile, type ReadLimits } from '../index.js';
 import { JuesuanError } from '../model/errors.js';
 import { factsToCsv, reportToCsv, reportToJson } from '../render/report.js';
 import { formatTables } from './tables-text.js';
@@ -45,20 +45,35 @@ program
   .configureOutput({ outputError: (str, write) => write(translateError(str)) })
   .exitOverride();
 
+/** --max-pages and --timeout as read limits, validated (a bad number is the user's error, exit 2). */
+function readLimits(opts: { maxPages?: string; timeout?: string }): ReadLimits {
+  const positive = (value: string | undefined, name: string): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!(Number.isFinite(n) && n > 0)) throw new JuesuanError('unsupported_format', `${name} 应为正数，而不是“${value}”`);
+    return n;
+  };
+  const maxPages = positive(opts.maxPages, '--max-pages');
+  const timeout = positive(opts.timeout, '--timeout');
+  return { ...(maxPages ? { maxPages: Math.floor(maxPages) } : {}), ...(timeout ? { timeoutMs: timeout * 1000 } : {}) };
+}
+
 program
   .command('extract')
-  .description('读取一份决算公开文档（.txt .md .html），输出识别出的报告')
+  .description('读取一份决算公开文档（.txt .md .html .pdf .xlsx .xls .docx），输出识别出的报告')
   .argument('<file>', '文档文件路径')
   .option(
     '-f, --format <format>',
     '输出格式：json（完整报告，默认）、csv（每个单元格一行）、tables（表格文本）、facts（情况说明中的数字事实，CSV：id,subject,basis,measure,value,unit,direction,text,line,table,row,column,base,related）',
     'json',
   )
-  .action(async (file: string, opts: { format: string }) => {
+  .option('--max-pages <n>', 'PDF 最多读取的页数，超过则报错（默认 300）')
+  .option('--timeout <秒>', '读取一个文件的时间上限（默认 120 秒）')
+  .action(async (file: string, opts: { format: string; maxPages?: string; timeout?: string }) => {
     if (!['json', 'csv', 'tables', 'facts'].includes(opts.format)) {
       throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 json、csv、tables、facts）`);
     }
-    const report = await extractFile(file);
+    const report = await extractFile(file, readLimits(opts));
     const out =
       opts.format === 'csv'
         ? reportToCsv(report)
@@ -78,7 +93,9 @@ program
   .option('-s, --min-severity <level>', '只显示不低于该级别的问题：info、warning、error', 'info')
   .option('-c, --config <file>', '规则配置文件（JSON，可调整各规则的级别和容差，或关闭规则）')
   .option('-j, --jobs <n>', '并行处理的文件数（默认为处理器核数）')
-  .action(async (inputs: string[], opts: { format: string; minSeverity: string; config?: string; jobs?: string }) => {
+  .option('--max-pages <n>', 'PDF 最多读取的页数，超过则报错（默认 300）')
+  .option('--timeout <秒>', '读取一个文件的时间上限（默认 120 秒）')
+  .action(async (inputs: string[], opts: { format: string; minSeverity: string; config?: string; jobs?: string; maxPages?: string; timeout?: string }) => {
     if (!['text', 'json'].includes(opts.format)) throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 text、json）`);
     if (!['info', 'warning', 'error'].includes(opts.minSeverity)) {
       throw new JuesuanError('unsupported_format', `不支持的级别“${opts.minSeverity}”（可选 info、warning、error）`);
@@ -90,6 +107,7 @@ program
     const progress = process.stderr.isTTY && files.length > 1 ? progressBar(files.length) : undefined;
     const checks = await checkFiles(files, {
       ...(config ? { config } : {}),
+      limits: readLimits(opts),
       ...(jobs ? { jobs } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });

@@ -53,6 +53,9 @@ describe('juesuan render', () => {
     const r = await juesuan('render', reportJson, '-o', docx, '--template', 'sc');
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
+    const back = await juesuan('extract', docx);
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout).tables.map((t: { id: string }) => t.id)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
     const md = await juesuan('render', reportJson, '--to', 'md');
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /);

@@ -7,7 +7,7 @@ export function useColour(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
 }
 
-const READABLE = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.shtml']);
+const READABLE = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.shtml', '.pdf', '.xlsx', '.xlsm', '.xls', '.docx']);
 
 /**
  * Files as given, and the readable documents inside folders (recursively, sorted). A missing path is

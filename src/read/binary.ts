@@ -17,7 +17,7 @@ export interface BinaryReadResult {
 
 /** Limits that keep a hostile or huge file from hanging the process or exhausting memory. */
 export interface ReadLimits {
-  /** Most pages read from a PDF (default 1,000); a longer file ends with a clear message. */
+  /** Most pages read from a PDF (default 300); a longer file ends with a clear message. */
   maxPages?: number;
   /** Most cells read from a workbook (default 2,000,000). */
   maxCells?: number;

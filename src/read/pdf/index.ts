@@ -29,7 +29,7 @@ function pdfjsDir(): string {
   return assetDir;
 }
 
-const DEFAULT_MAX_PAGES = 1000;
+const DEFAULT_MAX_PAGES = 300; // a disclosure runs to 20–120 pages; 500 pages is not one (issue #6: ends with a message)
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Promise<BinaryReadResult> {

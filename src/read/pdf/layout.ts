@@ -304,6 +304,7 @@ function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
 // ---------------------------------------------------------------------------------------------
 // Tables without rules: columns from the x extents of the text chunks
 
+const UNIT_LINE = /单位\s*[:：]/;
 const AMOUNT = /^[-－]?[\d,，]+(?:\.\d+)?$|^[-—–]{1,2}$|^——$/;
 
 interface Chunk {
@@ -338,15 +339,23 @@ function lineBottom(line: Run[]): number {
   return Math.max(...line.map((r) => r.y + r.size * 0.12));
 }
 
-/** A table region of lines without rules, as rows of cells. */
-function clusterTable(lines: Run[][], page: number): GridCell[][] {
-  const lineChunks = lines.map((l) => chunks(l));
-  // Columns: merged x extents of the chunks of data rows.
-  let cols: [number, number][] = [];
-  for (const cs of lineChunks) {
-    if (!isDataLine(cs)) continue;
-    for (const c of cs) cols.push([c.x1, c.x2]);
-  }
+interface Frag {
+  runs: Run[];
+  line: number;
+  col: number;
+  /** Baseline. */
+  y: number;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+}
+
+/** Column bands of a table without rules: merged x extents of the chunks of its data lines. */
+function columnBands(lineChunks: Chunk[][]): [number, number][] {
+  const cols: [number, number][] = [];
+  for (const cs of lineChunks) if (isDataLine(cs)) for (const c of cs) cols.push([c.x1, c.x2]);
   cols.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [a, b] of cols) {
@@ -354,41 +363,155 @@ function clusterTable(lines: Run[][], page: number): GridCell[][] {
     if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
   }
-  cols = merged;
-  const C = cols.length;
-  const rows: { cells: Run[][]; data: boolean; top: number; bottom: number }[] = [];
-  lineChunks.forEach((cs, i) => {
-    const cells: Run[][] = Array.from({ length: C }, () => []);
-    for (const c of cs) {
-      const mid = (c.x1 + c.x2) / 2;
-      let best = 0;
-      let bestDist = Infinity;
-      cols.forEach(([a, b], k) => {
-        const d = mid < a ? a - mid : mid > b ? mid - b : 0;
-        if (d < bestDist) {
-          bestDist = d;
-          best = k;
-        }
-      });
-      cells[best]!.push(...c.runs);
+  return merged;
+}
+
+/** The band a piece of text falls in: the one it overlaps most, else the nearest. */
+function bandOf(bands: [number, number][], x1: number, x2: number): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  bands.forEach(([a, b], k) => {
+    const overlap = Math.min(b, x2) - Math.max(a, x1);
+    const score = overlap > 0 ? overlap : -Math.min(Math.abs(x1 - b), Math.abs(a - x2), Math.abs((x1 + x2) / 2 - (a + b) / 2));
+    if (score > bestScore) {
+      bestScore = score;
+      best = k;
     }
-    const data = isDataLine(cs);
-    const prev = rows[rows.length - 1];
-    const filled = cells.map((c, k) => (c.length > 0 ? k : -1)).filter((k) => k >= 0);
-    // A wrapped name: only text in the label columns, right under a data row.
-    if (!data && prev?.data && filled.length === 1 && filled[0]! < 2 && lineTop(lines[i]!) - prev.bottom < lines[i]![0]!.size) {
-      prev.cells[filled[0]!]!.push(...cells[filled[0]!]!);
-      prev.bottom = lineBottom(lines[i]!);
-      return;
-    }
-    rows.push({ cells, data, top: lineTop(lines[i]!), bottom: lineBottom(lines[i]!) });
   });
-  return rows.map((row) =>
-    row.cells.map((runs, k): GridCell => ({
-      text: cellText(runs),
-      box: { page, x: cols[k]![0], y: row.top, width: cols[k]![1] - cols[k]![0], height: row.bottom - row.top },
-    })),
-  );
+  return best;
+}
+
+/**
+ * A table region of lines without rules, as rows of cells. Columns come from the data lines
+ * (lines with amounts); each column's text pieces are grouped into cells by line pitch: lines of
+ * one wrapped cell sit one line height apart, rows a line height plus padding. A cell's lines
+ * belong to the data line within their vertical span (a vertically centred name puts its amounts
+ * on a middle line, a top-aligned one on its first). Header lines above the first data line are
+ * grouped the same way, stacked words of one column becoming one header cell.
+ */
+function clusterTable(lines: Run[][], page: number): GridCell[][] {
+  const lineChunks = lines.map((l) => chunks(l));
+  const bands = columnBands(lineChunks);
+  const C = bands.length;
+  const baseline = lines.map((l) => median(l.map((r) => r.y)));
+  const size = median(lines.flatMap((l) => l.map((r) => r.size))) || 10;
+  const anchor = lineChunks.map((cs) => isDataLine(cs));
+  const first = anchor.indexOf(true);
+  const frags: Frag[] = [];
+  lineChunks.forEach((cs, line) => {
+    for (const c of cs) {
+      const overlapping = bands.filter(([a, b]) => Math.min(b, c.x2) - Math.max(a, c.x1) > 2).length;
+      if (overlapping <= 1 || line < first) {
+        frags.push({ runs: c.runs, line, col: bandOf(bands, c.x1, c.x2), y: baseline[line]! });
+        continue;
+      }
+      // Two cells joined by a narrow gap: place each run on its own.
+      for (const r of c.runs) frags.push({ runs: [r], line, col: bandOf(bands, r.x, r.x + r.w), y: baseline[line]! });
+    }
+  });
+  // Line pitch inside a cell (smallest step between pieces of one column) and row pitch (between data lines).
+  const steps: number[] = [];
+  for (let c = 0; c < C; c++) {
+    const ys = [...new Set(frags.filter((f) => f.col === c).map((f) => f.line))].map((l) => baseline[l]!).sort((a, b) => a - b);
+    for (let k = 1; k < ys.length; k++) if (ys[k]! - ys[k - 1]! > 0.5 * size) steps.push(ys[k]! - ys[k - 1]!);
+  }
+  const anchorYs = baseline.filter((_, i) => anchor[i]);
+  const rowSteps = anchorYs.slice(1).map((y, k) => y - anchorYs[k]!);
+  const pitch = steps.length > 0 ? Math.min(...steps) : size * 1.2;
+  const rowPitch = rowSteps.length > 0 ? median(rowSteps) : pitch;
+  const join = rowPitch > pitch * 1.1 ? (pitch + rowPitch) / 2 : pitch * 0.9;
+
+  /** Pieces of one column in blocks of consecutive lines closer than `join`. */
+  const blocks = (pieces: Frag[]): Frag[][] => {
+    const out: Frag[][] = [];
+    for (const f of [...pieces].sort((a, b) => a.y - b.y || a.runs[0]!.x - b.runs[0]!.x)) {
+      const last = out[out.length - 1];
+      if (last && f.y - last[last.length - 1]!.y <= join) last.push(f);
+      else out.push([f]);
+    }
+    return out;
+  };
+
+  interface Row {
+    y: number;
+    cells: Run[][];
+    top: number;
+    bottom: number;
+  }
+  const newRow = (y: number): Row => ({ y, cells: Array.from({ length: C }, () => []), top: Infinity, bottom: -Infinity });
+  const place = (row: Row, f: Frag) => {
+    row.cells[f.col]!.push(...f.runs);
+    row.top = Math.min(row.top, lineTop(lines[f.line]!));
+    row.bottom = Math.max(row.bottom, lineBottom(lines[f.line]!));
+  };
+
+  // Header: blocks per column, blocks overlapping vertically form one header row.
+  const headerRows: Row[] = [];
+  if (first > 0) {
+    const spans = [];
+    for (let c = 0; c < C; c++) {
+      for (const b of blocks(frags.filter((f) => f.col === c && f.line < first))) spans.push({ b, top: b[0]!.y - size, bottom: b[b.length - 1]!.y });
+    }
+    spans.sort((a, b) => a.top - b.top);
+    let current: Row | undefined;
+    let currentBottom = -Infinity;
+    for (const s of spans) {
+      if (!current || s.top > currentBottom - 0.2 * size) {
+        current = newRow(s.top);
+        headerRows.push(current);
+      }
+      currentBottom = Math.max(currentBottom, s.bottom);
+      for (const f of s.b) place(current, f);
+    }
+  }
+
+  // Body: each data line is a row; other pieces join the data line their cell block spans.
+  const anchorRows = new Map<number, Row>();
+  for (let i = Math.max(first, 0); i < lines.length; i++) if (anchor[i]) anchorRows.set(i, newRow(baseline[i]!));
+  const anchorLines = [...anchorRows.keys()];
+  const loose: Row[] = [];
+  for (let c = 0; c < C; c++) {
+    for (const b of blocks(frags.filter((f) => f.col === c && f.line >= first))) {
+      const lo = b[0]!.y - 0.3 * size;
+      const hi = b[b.length - 1]!.y + 0.3 * size;
+      const inside = anchorLines.filter((l) => baseline[l]! >= lo && baseline[l]! <= hi);
+      if (inside.length === 1) {
+        for (const f of b) place(anchorRows.get(inside[0]!)!, f);
+      } else if (inside.length === 0) {
+        // A row without amounts (a label on its own): one row per vertical position, shared by columns.
+        const y = b[0]!.y;
+        let row = loose.find((r) => Math.abs(r.y - y) < 0.5 * size);
+        if (!row) loose.push((row = newRow(y)));
+        for (const f of b) place(row, f);
+      } else {
+        // Rows packed without padding: pieces on a data line stay there; the others go to the
+        // previous data line when every data line has its own piece here (top-aligned cells),
+        // else to the nearest one (centred cells).
+        const own = new Set(b.map((f) => f.line));
+        const topAligned = inside.every((l) => own.has(l));
+        for (const f of b) {
+          let target = inside[0]!;
+          if (anchor[f.line]) target = f.line;
+          else if (topAligned) target = inside.filter((l) => l < f.line).pop() ?? inside[0]!;
+          else target = inside.reduce((best, l) => (Math.abs(baseline[l]! - f.y) < Math.abs(baseline[best]! - f.y) ? l : best), inside[0]!);
+          place(anchorRows.get(target)!, f);
+        }
+      }
+    }
+  }
+  for (const [line, row] of anchorRows) {
+    row.top = Math.min(row.top, lineTop(lines[line]!));
+    row.bottom = Math.max(row.bottom, lineBottom(lines[line]!));
+  }
+  const body = [...anchorRows.values(), ...loose].sort((a, b) => a.y - b.y);
+  return [...headerRows, ...body]
+    .filter((row) => row.cells.some((c) => c.length > 0))
+    .map((row) =>
+      row.cells.map((runs, k): GridCell => ({
+        text: cellText(runs),
+        box: { page, x: bands[k]![0], y: row.top, width: bands[k]![1] - bands[k]![0], height: row.bottom - row.top },
+      })),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,7 +542,14 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[]
     // Header rows above the first data row: lines of several chunks close above it.
     let s = i;
     const floor = regions.length > 0 ? regions[regions.length - 1]![1] : 0;
-    while (s - 1 >= floor && info[s - 1]!.cs.length >= 2 && info[s]!.top - info[s - 1]!.bottom < 1.2 * info[s]!.size) s--;
+    // (A single piece only when packed tight, as the words of a header cell stacked over lines; never the unit line.)
+    while (s - 1 >= floor) {
+      const above = info[s - 1]!;
+      const gap = info[s]!.top - above.bottom;
+      if (above.cs.some((c) => UNIT_LINE.test(c.text))) break;
+      if (!(above.cs.length >= 2 ? gap < 1.2 * info[s]!.size : above.cs.length === 1 && gap < 0.6 * info[s]!.size)) break;
+      s--;
+    }
     let j = i;
     let dataLines = 0;
     while (j < lines.length) {
@@ -433,7 +563,8 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[]
       // A single chunk continues the table when it is a wrapped name between two rows.
       const next = info[j + 1];
       const second = info[i]!.cs[1]?.x1 ?? Infinity;
-      if (j > i && next && next.cs.length >= 2 && cur.cs[0] && cur.cs[0].x2 < second) {
+      // (Or the last line of a wrapped name under the last row, packed tight.)
+      if (j > i && cur.cs[0] && cur.cs[0].x2 < second && ((next && next.cs.length >= 2) || cur.top - info[j - 1]!.bottom < 0.6 * cur.size)) {
         j++;
         continue;
       }

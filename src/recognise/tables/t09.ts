@@ -5,7 +5,7 @@
  */
 import type { Row } from '../../model/report.js';
 import { compact, labelKey } from '../normalise.js';
-import { cellValue, hasAmount, isColumnNumberRow, mapColumns, splitHeader, type ColumnSpec, type TableRegion } from './grid.js';
+import { cellValue, hasAmount, isColumnNumberRow, mapColumns, placed, splitHeader, type ColumnSpec, type Line, type TableRegion } from './grid.js';
 import type { ParsedTable, TableContext } from './types.js';
 
 const ITEMS: { offset: number; labels: string[]; parent?: string[] }[] = [
@@ -37,8 +37,13 @@ export function parseT09(region: TableRegion, _ctx: TableContext): ParsedTable {
   }
   const cells: Row['cells'] = Object.fromEntries(keys.map((k) => [k, null]));
   const dashes: string[] = [];
-  const record = (text: string | undefined, key: string) => {
-    const v = cellValue(text);
+  const at: Pick<Row, 'boxes' | 'refs'> = {};
+  const record = (line: Line, pos: number, key: string) => {
+    const v = cellValue(line.cells[pos]);
+    // Each amount keeps where it was printed (the transposed layout reads two lines).
+    const p = placed(line, [[pos, key]]);
+    if (p.boxes) (at.boxes ??= {})[key] = p.boxes[key]!;
+    if (p.refs) (at.refs ??= {})[key] = p.refs[key]!;
     cells[key] = v.value;
     if (v.dash) dashes.push(key);
     if (v.decimals > stats.decimals) stats.decimals = v.decimals;
@@ -56,7 +61,7 @@ export function parseT09(region: TableRegion, _ctx: TableContext): ParsedTable {
       const labelAt = texts.findIndex((c) => c !== '');
       const base = BUDGET.includes(labelKey(texts[labelAt]!)) ? 0 : 6;
       const amounts = line.cells.slice(labelAt + 1);
-      amounts.slice(0, 6).forEach((t, i) => record(t, String(base + i + 1)));
+      amounts.slice(0, 6).forEach((_t, i) => record(line, labelAt + 1 + i, String(base + i + 1)));
     }
     columnsBy = 'labels';
   } else {
@@ -66,12 +71,12 @@ export function parseT09(region: TableRegion, _ctx: TableContext): ParsedTable {
     for (let p = Math.max(0, firstAmount); p < line.cells.length; p++) positions.push(p);
     const m = mapColumns(positions, header, T09_COLUMNS);
     columnsBy = m.by;
-    for (const [pos, key] of m.map) record(line.cells[pos], key);
+    for (const [pos, key] of m.map) record(line, pos, key);
     for (const extra of data.slice(1)) unmatched.push({ line: extra.line, text: compact(extra.cells.join(' ')) });
   }
-  const source = { line: data[0]!.line, ...(data[0]!.page !== undefined ? { page: data[0]!.page } : {}) };
+  const source = placed(data[0]!).source!;
   return {
-    rows: [{ key: 'main', name: '', cells, ...(dashes.length > 0 ? { dashes } : {}), source }],
+    rows: [{ key: 'main', name: '', cells, ...(dashes.length > 0 ? { dashes } : {}), source, ...at }],
     columns,
     columnsBy,
     headerRowsDropped: header.dropped,
