@@ -20,7 +20,7 @@
 import { economicItems, functionalClasses, functionalCodes, type FunctionalCode } from '../src/catalog/index.js';
 import { toNumber } from '../src/model/amount.js';
 import type { Column, Report, ReportScope, Row, Table } from '../src/model/report.js';
-import type { ProjectResult, Supplement } from '../src/model/supplement.js';
+import { budgetReasonKey, priorReasonKey, REASON_KEYS, type ProjectResult, type Supplement } from '../src/model/supplement.js';
 import { renderText, type RenderTextOptions, type TextTemplate } from '../src/render/index.js';
 import { withScTables } from '../src/render/templates/sc-derive.js';
 import { Random, syntheticReport } from './corpus-v1.js';
@@ -854,12 +854,21 @@ function supplementOf(state: State, prior?: State): Supplement {
   const sme = grow(procurementTotal, plan.sme[0]);
   const small = grow(sme, plan.sme[1]);
 
-  const reasonsFor = (subject: string, up: boolean) =>
-    up ? `主要是${rnd.pick([`${domain}业务量增加`, '人员调资及社保缴费基数调整', '新增专项工作任务', `${domain}信息化项目建设`])}。` : `主要是${rnd.pick(['厉行节约、压减一般性支出', '部分项目完成后不再安排', '上年一次性支出本年未再发生', '严格控制公用经费支出'])}。`;
+  // Every reason the narrative may ask for (REASON_KEYS, and the budget deviation of each 项), in the
+  // neutral wording units use when one sentence must cover a rise or a fall.
+  const why = [
+    `${domain}业务工作量变化`,
+    '人员变动及政策性调资',
+    '社保缴费基数调整',
+    '专项工作任务调整',
+    '厉行节约、压减一般性支出',
+    '部分项目按实施进度支付',
+    '上年一次性支出本年未再发生',
+  ];
   const reasons: Record<string, string> = {};
-  for (const subject of ['本年收入合计', '本年支出合计', '财政拨款收入', '财政拨款支出', '一般公共预算财政拨款支出', '基本支出', '项目支出', '“三公”经费', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费', '机关运行经费', '政府性基金预算财政拨款支出', '国有资本经营预算财政拨款支出'])
-    reasons[subject] = reasonsFor(subject, rnd.chance(0.5));
-  for (const { item } of state.gpbLeaves) if (item.children.length === 0) reasons[item.code] = `${item.name}${rnd.pick(['决算数与年初预算存在差异，主要是年中追加专项经费', '决算数低于年初预算，主要是部分项目按进度支付', '决算数高于年初预算，主要是年中人员调资及社保缴费基数调整'])}。`;
+  for (const { key } of REASON_KEYS) reasons[key] = `主要是${rnd.pick(why)}。`;
+  for (const subject of ['人员经费', '公用经费', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费']) reasons[priorReasonKey(subject)] = `主要是${rnd.pick(why)}。`;
+  for (const { item } of state.gpbLeaves) if (item.children.length === 0) reasons[budgetReasonKey(item.code)] = `主要是${rnd.pick(['年中追加专项经费', '部分项目按实施进度支付', '人员变动及政策性调资', '年中调整预算安排'])}。`;
 
   const projects: ProjectResult[] = state.projects.map(({ item, amount }) => {
     const budget = amount + (rnd.chance(0.5) ? 0 : grow(amount, rnd.int(0, 100)));

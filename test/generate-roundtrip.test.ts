@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { syntheticDisclosure } from '../bench/corpus.js';
+import { realisticReport, syntheticDisclosure, syntheticPair } from '../bench/corpus.js';
 import { checkReport } from '../src/check/index.js';
 import { extractAsync, extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';
@@ -103,7 +103,11 @@ if (HAVE_SEEDS) {
         const read = await extractFile(seed(id).path);
         // The tables only: the generated document replaces the seed's narrative.
         const report: Report = { ...read, sections: [], facts: [], grids: [], reconstructed: [], diagnostics: [] };
-        const allowed = new Set(checkReport(report).findings.filter(serious).map(place));
+        const own = checkReport(report).findings.filter(serious);
+        const allowed = new Set(own.map(place));
+        // A wrong 科目 name in the seed's table 05 (X-R13, LBL-1) is repeated by the narrative that
+        // lists the 项: LBL-4 then points at the sentence, but the error is the seed's.
+        for (const f of own) if ((f.ruleId === 'X-R13' || f.ruleId === 'LBL-1') && f.location.row) allowed.add(`LBL-4 code ${f.location.row}`);
         return { report, supplement: {}, allowed };
       },
     });
@@ -121,6 +125,7 @@ async function roundTrip(format: Format, source: Source) {
   const findings = checkReport(back)
     .findings.filter(serious)
     .filter((f) => f.ruleId !== 'C-R10' && !allowed?.has(place(f)))
+    .filter((f) => !(f.ruleId === 'LBL-4' && [...(allowed ?? [])].some((a) => a.startsWith('LBL-4 code ') && f.message.includes(a.slice(11)))))
     .map((f) => `${f.ruleId} ${f.severity} ${JSON.stringify(f.location)}: ${f.message}`);
   const markers = checkReport(back).findings.filter((f) => f.ruleId === 'C-R10').length;
   return { mismatches: [...meta, ...mismatches], findings, cells, markers, withSupplement: Object.keys(supplement).length > 0 };
@@ -141,4 +146,54 @@ describe.skipIf(!compose)('generated documents read back into the same tables', 
       }
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic units themselves (bench/corpus.ts)
+
+/** Rules that read the tables only: every table, cross-table and label rule, and C-R1/C-R2. */
+const tableRule = (f: Finding) => /^(?:T\d|X-|LBL-[123]|C-R[12]$)/.test(f.ruleId);
+const cellOf = (r: Report, id: string, key: string, col: string) => r.tables.find((t) => t.id === id)?.rows.find((x) => x.key === key)?.cells[col] ?? 0;
+
+describe('synthetic units are consistent the way real accounts are', () => {
+  it('every table, cross-table and label rule passes on 450 reports (150 units × their prior and current years) of the three templates, and their prior years', () => {
+    const problems: string[] = [];
+    for (let s = 1; s <= 50; s++) {
+      for (const template of ['gd', 'sx', 'sc'] as const) {
+        const options = { template, classes: 1 + (s % 8), breadth: 1 + (s % 4) };
+        const pair = syntheticPair(s, options);
+        for (const [what, r] of [['report', realisticReport(s, options)], ['prior', pair.prior], ['current', pair.current]] as const) {
+          for (const f of checkReport(r).findings) if (tableRule(f) && serious(f)) problems.push(`${template} ${s} ${what}: ${f.ruleId} ${f.message}`);
+        }
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('codes come from the catalogue; the prior year carries its closing balances into the current one', () => {
+    for (let s = 1; s <= 30; s++) {
+      const { prior, current } = syntheticPair(s, { template: s % 2 ? 'gd' : 'sx' });
+      expect(prior.year).toBe(current.year - 1);
+      expect(prior.entity).toBe(current.entity);
+      expect(cellOf(current, '01', 'inc.opening', '1')).toBe(cellOf(prior, '01', 'exp.closing', '2'));
+      expect(cellOf(current, '04', 'inc.opening.gpb', '1')).toBe(cellOf(prior, '04', 'exp.closing', '3'));
+      expect(cellOf(current, '04', 'inc.opening.gov_fund', '1')).toBe(cellOf(prior, '04', 'exp.closing', '4'));
+    }
+  });
+
+  it('the supplement agrees with the tables: budgets add up, projects are the 项目支出, vehicles and procurement match table 10', () => {
+    for (let s = 1; s <= 30; s++) {
+      const { report, supplement } = syntheticDisclosure(s, { template: 'sx' });
+      const cents = (x: number | null | undefined) => Math.round((x ?? 0) * 100);
+      const t05 = report.tables.find((t) => t.id === '05')!;
+      const items = t05.rows.filter((r) => r.code?.length === 7);
+      const initial = supplement.budgets!.initial!;
+      expect(cents(initial['total'])).toBe(items.reduce((a, r) => a + cents(initial[r.code!]), 0));
+      const projects = supplement.performance!.projects!;
+      expect(projects.reduce((a, p) => a + cents(p.actual), 0)).toBe(cents(cellOf(report, '05', 'total', '3')));
+      expect(supplement.assets!.vehicles ?? 0).toBe(cellOf(report, '10', 'L7', 'amount'));
+      expect(supplement.threePublic!.vehiclesHeld).toBe(supplement.assets!.vehicles);
+      expect(cents(supplement.procurement!.total)).toBe(cents(cellOf(report, '10', 'L1', 'amount')));
+    }
+  });
 });

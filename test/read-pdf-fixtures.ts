@@ -34,6 +34,8 @@ export interface HtmlLayout {
   valign?: 'top' | 'middle';
   /** Start each table on a new page. */
   tablePerPage?: boolean;
+  /** Align as publishers do: amounts right, header rows (above the first amount) centred. */
+  publisherAlign?: boolean;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -79,12 +81,16 @@ export function renderHtml(text: string, layout: HtmlLayout = {}): string {
     const rows = s.lines.map((l) => l.split('\t'));
     const split = layout.splitCodes && rows.some((r) => CODE7.test(r[0] ?? ''));
     const html: string[] = [];
-    for (const cells of rows) {
+    const firstData = rows.findIndex((r) => r.some((c) => /^-?[\d,]+\.\d\d$/.test(c)));
+    rows.forEach((cells, r) => {
       const tds: string[] = [];
+      const head = layout.publisherAlign && r < firstData;
       cells.forEach((cell, c) => {
         let t = cell;
         if (layout.letterSpace && /^[\u4e00-\u9fff]{2,3}$/.test(t)) t = [...t].join(' ');
-        const cls = /[\u4e00-\u9fff]{8,}/.test(t) && layout.wrapNames ? ' class="name"' : '';
+        const name = /[\u4e00-\u9fff]{8,}/.test(t) && layout.wrapNames;
+        const align = head ? 'c' : layout.publisherAlign && /^-?[\d,.]+$/.test(t) ? 'r' : '';
+        const cls = name || align ? ` class="${[name ? 'name' : '', align].join(' ').trim()}"` : '';
         if (split && c === 0) {
           if (CODE7.test(t)) tds.push(`<td>${t.slice(0, 3)}</td><td>${t.slice(3, 5)}</td><td>${t.slice(5)}</td>`);
           else if (/^\d{3}$/.test(t)) tds.push(`<td>${t}</td><td></td><td></td>`);
@@ -93,7 +99,7 @@ export function renderHtml(text: string, layout: HtmlLayout = {}): string {
         } else tds.push(`<td${cls}>${esc(t)}</td>`);
       });
       html.push(`<tr>${tds.join('')}</tr>`);
-    }
+    });
     if (s.continued) body.push('<div style="break-before: page"></div>');
     lastTableStart = index;
     body.push(`<table>${html.join('\n')}</table>`);
@@ -105,6 +111,8 @@ body { font-family: ${font}; font-size: ${layout.fontSize ?? 9}pt; }
 p { margin: 4pt 0; }
 table { border-collapse: collapse; margin: 6pt 0; }
 td { ${border} padding: 1.5pt 5pt; vertical-align: ${layout.valign ?? 'middle'}; }
+td.c { text-align: center; }
+td.r { text-align: right; }
 td.name { width: 6.5em; min-width: 6.5em; max-width: 6.5em; word-break: break-all; }
 tr { break-inside: avoid; }
 </style></head><body>

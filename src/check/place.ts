@@ -3,30 +3,15 @@
  * sentence (span); this adds, in one place for every rule, what the Report knows of where that was
  * printed: the page and the cell's box (PDF), or the sheet and the A1 reference (workbooks).
  */
-import type { Box } from '../model/document.js';
 import type { Finding, FindingLocation } from '../model/finding.js';
 import type { Report, Row, Section } from '../model/report.js';
-
-/** The smallest box around the given boxes (all on one page). */
-function union(boxes: Box[]): Box {
-  const x = Math.min(...boxes.map((b) => b.x));
-  const y = Math.min(...boxes.map((b) => b.y));
-  const right = Math.max(...boxes.map((b) => b.x + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
-  return { page: boxes[0]!.page, x, y, width: right - x, height: bottom - y };
-}
 
 /** The printed place of a row, or of one of its cells. */
 function rowPlace(row: Row, column: string | undefined): Partial<FindingLocation> {
   const out: Partial<FindingLocation> = {};
   const box = column !== undefined ? row.boxes?.[column] : undefined;
   if (box) out.box = box;
-  else if (column === undefined && row.boxes) {
-    // A row finding: the row's cells on the row's page.
-    const page = row.source?.page ?? Object.values(row.boxes)[0]!.page;
-    const own = Object.values(row.boxes).filter((b) => b.page === page);
-    if (own.length > 0) out.box = union(own);
-  }
+  else if (row.source?.box) out.box = row.source.box; // a row finding, or a column the reader did not place
   const page = out.box?.page ?? row.source?.page;
   if (page !== undefined) out.page = page;
   if (row.source?.sheet !== undefined) {
@@ -70,7 +55,10 @@ export function placeFinding(report: Readonly<Report>, finding: Finding): Findin
     const table = report.tables.find((t) => t.id === loc.table);
     const row = loc.row !== undefined ? table?.rows.find((r) => r.key === loc.row) : undefined;
     if (row) add = rowPlace(row, loc.column);
-    else if (table?.source.page !== undefined) add.page = table.source.page;
+    else {
+      if (table?.source.page !== undefined) add.page = table.source.page;
+      if (table?.source.sheet !== undefined) add.sheet = table.source.sheet;
+    }
   }
   return Object.keys(add).length > 0 ? { ...finding, location: { ...loc, ...add } } : finding;
 }

@@ -59,6 +59,23 @@ describe('juesuan render', () => {
     const md = await juesuan('render', reportJson, '--to', 'md');
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /);
+    // With the prior year's report (here another synthetic unit), the narrative compares against it.
+    const priorJson = join(dir, 'prior.json');
+    writeFileSync(priorJson, JSON.stringify({ ...syntheticReport(22, { template: 'gd', classes: 5 }), year: 2023 }));
+    const withPrior = await juesuan('render', reportJson, '--to', 'md', '--prior', priorJson);
+    expect(withPrior.code, withPrior.stderr).toBe(0);
+    expect(withPrior.stdout).not.toBe(md.stdout);
+    expect(withPrior.stdout).toMatch(/比上年|较上年|上年/);
+  });
+
+  it('renders an input workbook: Report JSON → xlsx → render → md gives the same tables', async () => {
+    const xlsx = join(dir, '输入.xlsx');
+    const md = join(dir, 'from-workbook.md');
+    expect((await juesuan('render', reportJson, '-o', xlsx)).code).toBe(0);
+    const r = await juesuan('render', xlsx, '-o', md);
+    expect(r.code, r.stderr).toBe(0);
+    const result = readBack(readFileSync(md, 'utf8'), 'x.md', syntheticReport(21, { template: 'gd', classes: 5 }));
+    expect(result.mismatches).toEqual([]);
   });
 
   it('answers a bad input or option with exit code 2 and one Chinese line', async () => {

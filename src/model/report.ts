@@ -122,7 +122,8 @@ export interface Table {
   label?: string;
   /** What the table's own header lines say (单位：/部门名称：…, 2023年度, 金额单位：万元), when printed. */
   header?: TableHeader;
-  source: { line: number; endLine: number; page?: number };
+  /** Where the table was printed: lines, its first page (paged formats) or its sheet (workbooks). */
+  source: { line: number; endLine: number; page?: number; sheet?: string };
   recognition: TableRecognition;
   /** Set on a table of `Report.reconstructed`: it was rebuilt from the narrative, not printed. */
   rebuilt?: { from: 'narrative'; note: string };
@@ -163,9 +164,10 @@ export interface Row {
   dashes?: string[];
   /**
    * 1-based line where the row was printed; the page for paged formats (each row its own page when
-   * a table runs over several); the sheet and 1-based sheet row for workbooks.
+   * a table runs over several) and the box around the row's printed cells; the sheet and 1-based
+   * sheet row for workbooks.
    */
-  source?: { line: number; page?: number; sheet?: string; row?: number };
+  source?: { line: number; page?: number; sheet?: string; row?: number; box?: Box };
   /** Paged formats: where each cell was printed (column key → box), for the cells the reader placed. */
   boxes?: Record<string, Box>;
   /** Workbooks: each cell's A1 reference in `source.sheet` (column key → `D12`). */

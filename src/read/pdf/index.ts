@@ -97,7 +97,8 @@ async function readAll(
   for (let n = 1; n <= doc.numPages; n++) {
     if (Date.now() > deadline) throw new JuesuanError('limit_exceeded', `读取 PDF 超时：${path}`, path);
     const page = await doc.getPage(n);
-    const content = await readPage(pdfjs, page, n);
+    // A table rebuilt without rules that ends its page lends its columns to the next page's first table.
+    const content = await readPage(pdfjs, page, n, endingTable(pages[pages.length - 1])?.bands);
     chars += content.chars;
     images += content.images;
     pages.push({ items: content.items, width: content.width, height: content.height });
@@ -111,9 +112,20 @@ async function readAll(
   return { ...assemble(pages), pages: doc.numPages };
 }
 
+/** The table a page ends with (only its footer after it), if any. */
+function endingTable(p: PageContent | undefined): Extract<PageItem, { kind: 'table' }> | undefined {
+  if (!p) return undefined;
+  for (let k = p.items.length - 1; k >= 0; k--) {
+    const item = p.items[k]!;
+    if (item.kind === 'table') return item;
+    if (item.y < p.height * 0.9) return undefined;
+  }
+  return undefined;
+}
+
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 
-async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number): Promise<{ items: PageItem[]; width: number; height: number; chars: number; images: number }> {
+async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number, carried?: [number, number][]): Promise<{ items: PageItem[]; width: number; height: number; chars: number; images: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform;
   const toPage = (x: number, y: number): [number, number] => [vt[0]! * x + vt[2]! * y + vt[4]!, vt[1]! * x + vt[3]! * y + vt[5]!];
@@ -132,7 +144,7 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number): Promise<{ items
     runs.push({ text, x, y, w: item.width, size });
   }
   const { rules, images } = chars > 0 ? await readRules(pdfjs, page, toPage, viewport.width * viewport.height) : { rules: [], images: await countImages(pdfjs, page) };
-  return { items: chars > 0 ? layoutPage(runs, rules, n) : [], width: viewport.width, height: viewport.height, chars, images };
+  return { items: chars > 0 ? layoutPage(runs, rules, n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
 }
 
 async function countImages(pdfjs: Pdfjs, page: PdfPage): Promise<number> {

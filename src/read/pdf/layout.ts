@@ -43,6 +43,8 @@ export interface PageText {
 export interface PageTable {
   kind: 'table';
   rows: GridCell[][];
+  /** Column bands of a table rebuilt without rules (for its continuation on the next page). */
+  bands?: [number, number][];
   y: number;
   bottom: number;
 }
@@ -305,6 +307,7 @@ function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
 // Tables without rules: columns from the x extents of the text chunks
 
 const UNIT_LINE = /单位\s*[:：]/;
+const NOTE_LINE = /^(?:注|说明|备注|数据来源|资料来源)/;
 const AMOUNT = /^[-－]?[\d,，]+(?:\.\d+)?$|^[-—–]{1,2}$|^——$/;
 
 interface Chunk {
@@ -353,7 +356,7 @@ function median(values: number[]): number {
 }
 
 /** Column bands of a table without rules: merged x extents of the chunks of its data lines. */
-function columnBands(lineChunks: Chunk[][]): [number, number][] {
+function columnBands(lineChunks: Chunk[][], carried?: [number, number][]): [number, number][] {
   const cols: [number, number][] = [];
   for (const cs of lineChunks) if (isDataLine(cs)) for (const c of cs) cols.push([c.x1, c.x2]);
   cols.sort((a, b) => a[0] - b[0]);
@@ -363,7 +366,17 @@ function columnBands(lineChunks: Chunk[][]): [number, number][] {
     if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
     else merged.push([a, b]);
   }
-  return merged;
+  // Columns empty in every data line (the left side of a two-sided table continued on the next
+  // page) still have header words: narrowest first, a header chunk clear of all bands adds one.
+  const first = lineChunks.findIndex((cs) => isDataLine(cs));
+  const header = lineChunks.slice(0, Math.max(first, 0)).flat().sort((a, b) => a.x2 - a.x1 - (b.x2 - b.x1));
+  for (const c of header) {
+    if (merged.some(([a, b]) => Math.min(b, c.x2) - Math.max(a, c.x1) > -1)) continue;
+    merged.push([c.x1, c.x2]);
+  }
+  // A continuation without a header on the next page: the columns of the part before it.
+  if (first === 0 && carried) for (const [a, b] of carried) if (!merged.some(([x, y]) => Math.min(b, y) - Math.max(a, x) > -1)) merged.push([a, b]);
+  return merged.sort((a, b) => a[0] - b[0]);
 }
 
 /** The band a piece of text falls in: the one it overlaps most, else the nearest. */
@@ -389,9 +402,9 @@ function bandOf(bands: [number, number][], x1: number, x2: number): number {
  * on a middle line, a top-aligned one on its first). Header lines above the first data line are
  * grouped the same way, stacked words of one column becoming one header cell.
  */
-function clusterTable(lines: Run[][], page: number): GridCell[][] {
+function clusterTable(lines: Run[][], page: number, carried?: [number, number][]): { rows: GridCell[][]; bands: [number, number][] } {
   const lineChunks = lines.map((l) => chunks(l));
-  const bands = columnBands(lineChunks);
+  const bands = columnBands(lineChunks, carried);
   const C = bands.length;
   const baseline = lines.map((l) => median(l.map((r) => r.y)));
   const size = median(lines.flatMap((l) => l.map((r) => r.size))) || 10;
@@ -447,10 +460,24 @@ function clusterTable(lines: Run[][], page: number): GridCell[][] {
 
   // Header: blocks per column, blocks overlapping vertically form one header row.
   const headerRows: Row[] = [];
-  if (first > 0) {
+  // The upper lines of a first row's name centred on its data line sit above that line: they
+  // belong to the body when the next piece below in their column is within a cell's line pitch.
+  let bodyStart = first;
+  while (bodyStart > 0) {
+    const k = bodyStart - 1;
+    const own = frags.filter((f) => f.line === k);
+    const continues = own.length > 0 && own.every((f) => {
+      const below = frags.filter((g) => g.col === f.col && g.line > k).sort((a, b) => a.y - b.y)[0];
+      // (A header word over a 栏次 number is not a name: the piece below must be text.)
+      return below !== undefined && below.y - f.y <= join && !AMOUNT.test(cellText(below.runs).replace(/\s/g, ''));
+    });
+    if (!continues) break;
+    bodyStart = k;
+  }
+  if (bodyStart > 0) {
     const spans = [];
     for (let c = 0; c < C; c++) {
-      for (const b of blocks(frags.filter((f) => f.col === c && f.line < first))) spans.push({ b, top: b[0]!.y - size, bottom: b[b.length - 1]!.y });
+      for (const b of blocks(frags.filter((f) => f.col === c && f.line < bodyStart))) spans.push({ b, top: b[0]!.y - size, bottom: b[b.length - 1]!.y });
     }
     spans.sort((a, b) => a.top - b.top);
     let current: Row | undefined;
@@ -471,7 +498,7 @@ function clusterTable(lines: Run[][], page: number): GridCell[][] {
   const anchorLines = [...anchorRows.keys()];
   const loose: Row[] = [];
   for (let c = 0; c < C; c++) {
-    for (const b of blocks(frags.filter((f) => f.col === c && f.line >= first))) {
+    for (const b of blocks(frags.filter((f) => f.col === c && f.line >= bodyStart))) {
       const lo = b[0]!.y - 0.3 * size;
       const hi = b[b.length - 1]!.y + 0.3 * size;
       const inside = anchorLines.filter((l) => baseline[l]! >= lo && baseline[l]! <= hi);
@@ -504,7 +531,7 @@ function clusterTable(lines: Run[][], page: number): GridCell[][] {
     row.bottom = Math.max(row.bottom, lineBottom(lines[line]!));
   }
   const body = [...anchorRows.values(), ...loose].sort((a, b) => a.y - b.y);
-  return [...headerRows, ...body]
+  const rows = [...headerRows, ...body]
     .filter((row) => row.cells.some((c) => c.length > 0))
     .map((row) =>
       row.cells.map((runs, k): GridCell => ({
@@ -512,13 +539,14 @@ function clusterTable(lines: Run[][], page: number): GridCell[][] {
         box: { page, x: bands[k]![0], y: row.top, width: bands[k]![1] - bands[k]![0], height: row.bottom - row.top },
       })),
     );
+  return { rows, bands };
 }
 
 // ---------------------------------------------------------------------------------------------
 // A page
 
 /** Lay out one page: ruled grids first, then the remaining runs as lines or unruled tables. */
-export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[] {
+export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [number, number][]): PageItem[] {
   const pool = new Set(runs.filter((r) => r.text.trim() !== ''));
   const items: PageItem[] = [];
   for (const grid of findGrids(rules)) {
@@ -529,7 +557,7 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[]
   const lines = groupLines([...pool]);
   const info = lines.map((l) => {
     const cs = chunks(l);
-    return { cs, data: isDataLine(cs), top: lineTop(l), bottom: lineBottom(l), size: l[0]!.size };
+    return { cs, data: isDataLine(cs), top: lineTop(l), bottom: lineBottom(l), base: median(l.map((r) => r.y)), size: l[0]!.size };
   });
   // Unruled tables: runs of consecutive lines with several chunks, at least two with amounts.
   const regions: [number, number][] = [];
@@ -542,12 +570,14 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[]
     // Header rows above the first data row: lines of several chunks close above it.
     let s = i;
     const floor = regions.length > 0 ? regions[regions.length - 1]![1] : 0;
-    // (A single piece only when packed tight, as the words of a header cell stacked over lines; never the unit line.)
+    // (A single piece only when packed tight, as the words of a header cell stacked over lines,
+    // or one row pitch above, as a section row; never the unit line.)
+    const pitch = info[i + 1]?.data ? info[i + 1]!.base - info[i]!.base : 1.75 * info[i]!.size;
     while (s - 1 >= floor) {
       const above = info[s - 1]!;
       const gap = info[s]!.top - above.bottom;
       if (above.cs.some((c) => UNIT_LINE.test(c.text))) break;
-      if (!(above.cs.length >= 2 ? gap < 1.2 * info[s]!.size : above.cs.length === 1 && gap < 0.6 * info[s]!.size)) break;
+      if (!(above.cs.length >= 2 ? gap < 1.2 * info[s]!.size : above.cs.length === 1 && (gap < 0.6 * info[s]!.size || info[s]!.base - above.base <= 1.05 * pitch))) break;
       s--;
     }
     let j = i;
@@ -564,13 +594,17 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[]
       const next = info[j + 1];
       const second = info[i]!.cs[1]?.x1 ?? Infinity;
       // (Or the last line of a wrapped name under the last row, packed tight.)
-      if (j > i && cur.cs[0] && cur.cs[0].x2 < second && ((next && next.cs.length >= 2) || cur.top - info[j - 1]!.bottom < 0.6 * cur.size)) {
+      const tight = cur.top - info[j - 1]!.bottom < 0.6 * cur.size || (next !== undefined && next.cs.length >= 2 && next.top - cur.bottom < 0.6 * cur.size);
+      // (Or a row of a label alone, one row pitch under the last: a 合计 row with blank amounts.)
+      const labelRow = cur.cs[0] !== undefined && cur.cs[0].x2 < second && cur.base - info[j - 1]!.base <= 1.05 * pitch && !NOTE_LINE.test(cur.cs[0].text);
+      if (j > i && cur.cs[0] && ((cur.cs[0].x2 < second && next && next.cs.length >= 2) || tight || labelRow)) {
         j++;
         continue;
       }
       break;
     }
-    if (dataLines >= 2) regions.push([s, j]);
+    // (One data line is enough under a header of several lines: an empty table's 栏次 row.)
+    if (dataLines >= 2 || (dataLines === 1 && i - s >= 2)) regions.push([s, j]);
     i = Math.max(j, i + 1);
   }
   let r = 0;
@@ -578,7 +612,8 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number): PageItem[]
     const region = regions[r];
     if (region && k === region[0]) {
       const part = lines.slice(region[0], region[1]);
-      items.push({ kind: 'table', rows: clusterTable(part, page), y: info[region[0]]!.top, bottom: info[region[1] - 1]!.bottom });
+      const t = clusterTable(part, page, r === 0 ? carried : undefined);
+      items.push({ kind: 'table', rows: t.rows, bands: t.bands, y: info[region[0]]!.top, bottom: info[region[1] - 1]!.bottom });
       k = region[1] - 1;
       r++;
       continue;

@@ -226,10 +226,21 @@ export function placed(line: Line, map: Iterable<readonly [number, string]> = []
     const column = line.columns?.[pos];
     if (column !== undefined && line.row !== undefined) refs[key] = `${columnLetters(column)}${line.row}`;
   }
+  // The row as printed: the box around its cells on the row's page (a label finding points at it).
+  const onPage = (line.boxes ?? []).filter((b): b is Box => b !== undefined && (line.page === undefined || b.page === line.page));
+  let rowBox: Box | undefined;
+  if (onPage.length > 0) {
+    const x = Math.min(...onPage.map((b) => b.x));
+    const y = Math.min(...onPage.map((b) => b.y));
+    const width = Math.max(...onPage.map((b) => b.x + b.width)) - x;
+    const height = Math.max(...onPage.map((b) => b.y + b.height)) - y;
+    rowBox = { page: onPage[0]!.page, x, y, width, height };
+  }
   return {
     source: {
       line: line.line,
       ...(line.page !== undefined ? { page: line.page } : {}),
+      ...(rowBox ? { box: rowBox } : {}),
       ...(line.sheet !== undefined ? { sheet: line.sheet } : {}),
       ...(line.row !== undefined ? { row: line.row } : {}),
     },

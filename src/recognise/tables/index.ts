@@ -61,6 +61,7 @@ export function buildTable(located: LocatedTable, ctx: TableContext): Table {
       line: located.line,
       endLine: located.endLine,
       ...(firstRow?.page !== undefined ? { page: firstRow.page } : {}),
+      ...(firstRow?.sheet !== undefined ? { sheet: firstRow.sheet } : {}),
     },
     recognition: {
       columnsBy: parsed.columnsBy,

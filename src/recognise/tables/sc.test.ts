@@ -28,6 +28,8 @@ describe('Sichuan titles', () => {
       '十三、财政拨款“三公”经费支出决算表',
     ].map((t) => matchTitle(t)?.id);
     expect(ids).toEqual(['01', '02', '03', '04', 'sc-fiscal-detail', '05', 'sc-gpb-detail', '06', 'sc-gpb-project', '07', 'sc-state-capital', '08', '09']);
+    expect(matchTitle('国有资本经营预算财政拨款收支决算表')?.id).toBe('sc-state-capital');
+    expect(matchTitle('某区某局2023年度一般公共预算财政拨款支出决算明细表')?.id).toBe('sc-gpb-detail');
   });
 });
 

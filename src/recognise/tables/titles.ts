@@ -37,11 +37,11 @@ export const TABLE_TITLES: TitleEntry[] = [
     ],
   },
   { id: '10', name: '部门决算公开相关信息统计表', aliases: ['部门决算公开相关信息统计表', '部门决算相关信息统计表', '单位决算公开相关信息统计表'] },
-  // Sichuan's 13-table set adds four tables (rules.md §1.13); their layout is not confirmed, so they are read generically.
+  // Sichuan's 13-table set adds four tables (rules.md §1.13); their expected layout is data in model/sc-tables.ts (tables/sc.ts).
   { id: 'sc-fiscal-detail', name: '财政拨款支出决算明细表', aliases: ['财政拨款支出决算明细表'] },
   { id: 'sc-gpb-detail', name: '一般公共预算财政拨款支出决算明细表', aliases: ['一般公共预算财政拨款支出决算明细表'] },
   { id: 'sc-gpb-project', name: '一般公共预算财政拨款项目支出决算表', aliases: ['一般公共预算财政拨款项目支出决算表'] },
-  { id: 'sc-state-capital', name: '国有资本经营预算财政拨款收入支出决算表', aliases: ['国有资本经营预算财政拨款收入支出决算表'] },
+  { id: 'sc-state-capital', name: '国有资本经营预算财政拨款收入支出决算表', aliases: ['国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算财政拨款收支决算表'] },
 ];
 
 const ALIASES: { id: string; key: string }[] = TABLE_TITLES.flatMap((t) =>

@@ -9,6 +9,7 @@
 import type { FileChild, ISectionOptions, ParagraphChild } from 'docx';
 import type { DisclosureDocument } from '../document/model.js';
 import { layoutTemplate, tableLayout, type ColumnKind, type TableLayout } from '../layout.js';
+import { columnWeights } from './shared.js';
 
 export interface RenderDocxOptions {
   /** Tables at least this many columns wide get a landscape section (default 9). */
@@ -17,8 +18,6 @@ export interface RenderDocxOptions {
 
 /** Twips (1/20 pt): A4 is 11906 × 16838; margins of 2 cm. */
 const A4 = { short: 11906, long: 16838, margin: 1134 };
-/** Relative column widths by what the column holds. */
-const WEIGHT: Record<ColumnKind, number> = { label: 5, code: 2.2, line: 1, amount: 2.2 };
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
 const HEADING_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
 
@@ -44,8 +43,9 @@ export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOpt
     });
 
   const wordTable = (layout: TableLayout, width: number) => {
-    const total = layout.kinds.reduce((s, k) => s + WEIGHT[k], 0);
-    const columnWidths = layout.kinds.map((k) => Math.floor((width * WEIGHT[k]) / total));
+    const weights = columnWeights(layout);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const columnWidths = weights.map((w) => Math.floor((width * w) / total));
     const margins = { top: 30, bottom: 30, left: 60, right: 60 };
     const header = layout.header.map(
       (row) =>

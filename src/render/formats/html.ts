@@ -8,7 +8,7 @@
  */
 import type { DisclosureDocument } from '../document/model.js';
 import { layoutTemplate, tableLayout, type TableLayout } from '../layout.js';
-import { escapeHtml, headingAnchor, tocEntries } from './shared.js';
+import { columnWeights, escapeHtml, headingAnchor, tocEntries } from './shared.js';
 
 /** The CJK font stack of the page: serif body text as the published documents print it. */
 export const HTML_FONTS = ['Noto Serif CJK SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei'];
@@ -112,7 +112,11 @@ export function htmlTable(layout: TableLayout, landscape = false, headings: stri
   if (meta.length > 0) {
     out.push(`<div class="table-meta">${meta.map((l) => `<p class="${PREAMBLE_CLASS[l.role]}">${escapeHtml(l.text)}</p>`).join('')}</div>`);
   }
-  out.push('<table>', '<thead>');
+  // Preferred column widths by what each column holds (the automatic layout still widens a column to its longest amount).
+  const weights = columnWeights(layout);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cols = layout.kinds.map((k, i) => `<col class="${k}" style="width:${((100 * weights[i]!) / total).toFixed(2)}%">`).join('');
+  out.push('<table>', `<colgroup>${cols}</colgroup>`, '<thead>');
   for (const row of layout.header) {
     const cells = row
       .filter((c) => !c.covered)
@@ -159,7 +163,7 @@ section.std-table p { text-indent: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.35; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.6pt solid #000; padding: 2pt 3pt; vertical-align: middle; }
+th, td { border: 0.6pt solid #000; padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
 th { font-weight: bold; text-align: center; background: #f2f2f2; }
 td.amount { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.line, td.code { text-align: center; white-space: nowrap; }

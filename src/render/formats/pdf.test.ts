@@ -44,7 +44,7 @@ async function print(name: string, report: Report, template: 'gd' | 'sx') {
 
 describe.skipIf(!READY)('pdf (Chromium)', () => {
   const cases: [string, () => Promise<Report>, 'gd' | 'sx'][] = [
-    ['synthetic sx', async () => syntheticReport(13, { template: 'sx', classes: 6 }), 'sx'],
+    ['synthetic sx', async () => syntheticReport(7, { template: 'sx', classes: 8, breadth: 4 }), 'sx'],
     ['synthetic gd', async () => syntheticReport(14, { template: 'gd', classes: 7, breadth: 3 }), 'gd'],
     ...(HAVE_SEEDS ? [['seed 000', () => seedReport('000'), 'gd'] as [string, () => Promise<Report>, 'gd']] : []),
   ];
@@ -71,12 +71,13 @@ describe.skipIf(!READY)('pdf (Chromium)', () => {
       expect(text).toContain(formatAmount(total));
       expect(t01.body.flat().filter((c) => /\d,\d{3}\.\d\d$/.test(c)).every((c) => text.includes(c))).toBe(true);
       expect(text).toContain('第1页');
-      if (template === 'gd') {
-        // Read back by the PDF reader: the same tables, cell for cell. (Metadata and the Shanxi
-        // layout wait on the reader: it joins the last line of a page to the first of the next.)
-        const back = await extractAsync(bytes, { path: `${name}.pdf` });
-        expect(compareWithGolden(back, report, { meta: false }).mismatches).toEqual([]);
-      }
+      // Read back by the PDF reader: the same tables, cell for cell (the wide, landscape table 06 of
+      // Shanxi included). Metadata, and in Shanxi the tables after an empty one, wait on the reader:
+      // it joins the last line of a page (说明：本表无数据, the cover title) to the first of the next.
+      const back = await extractAsync(bytes, { path: `${name}.pdf` });
+      const found = template === 'gd' ? report : { ...report, tables: report.tables.filter((t) => back.tables.some((b) => b.id === t.id)) };
+      expect(found.tables.map((t) => t.id)).toEqual(expect.arrayContaining(['01', '02', '03', '04', '05', '06', '07']));
+      expect(compareWithGolden(back, found, { meta: false }).mismatches).toEqual([]);
     });
   }
 

@@ -1,5 +1,6 @@
 /** What the format writers share: the contents entries and the anchors they link to. */
 import type { DisclosureDocument } from '../document/model.js';
+import type { ColumnKind, TableLayout } from '../layout.js';
 
 export interface TocEntry {
   level: 1 | 2;
@@ -26,4 +27,25 @@ export function tocEntries(doc: DisclosureDocument): TocEntry[] {
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/**
+ * Column widths from what the columns print: the longest cell of each column in half-width units (a
+ * CJK character is two), names capped (they wrap) and amounts never (a number must not wrap), with a
+ * floor per kind so a blank column still has room.
+ */
+export function columnWeights(layout: TableLayout): number[] {
+  const FLOOR: Record<ColumnKind, number> = { label: 12, code: 6, line: 3, amount: 8 };
+  const CAP: Record<ColumnKind, number> = { label: 30, code: 10, line: 4, amount: 40 };
+  return layout.kinds.map((kind, c) => {
+    let longest = 0;
+    for (const row of layout.body) longest = Math.max(longest, displayWidth(row[c] ?? ''));
+    return Math.max(FLOOR[kind], Math.min(CAP[kind], longest + 1));
+  });
+}
+
+function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return n;
 }
