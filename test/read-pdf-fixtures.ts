@@ -115,6 +115,7 @@ td.c { text-align: center; }
 td.r { text-align: right; }
 td.name { width: 6.5em; min-width: 6.5em; max-width: 6.5em; word-break: break-all; }
 tr { break-inside: avoid; }
+tr:first-child, tr:nth-child(2) { break-after: avoid; }
 </style></head><body>
 ${body.join('\n')}
 </body></html>`;

@@ -47,6 +47,23 @@ describe('PDF printed by Chromium from synthetic reports', () => {
   }, 60_000);
 });
 
+describe('PDF printed by Chromium without ruling lines (columns from text positions)', () => {
+  const cases: [string, HtmlLayout, RenderTextOptions, number, 'gd' | 'sx'][] = [
+    ['borderless gd', { rules: false }, {}, 1, 'gd'],
+    ['borderless sx (blank zeros, empty tables)', { rules: false }, {}, 2, 'sx'],
+    ['borderless split 类/款/项 codes', { rules: false, splitCodes: true }, {}, 3, 'gd'],
+    ['borderless letter-spaced names', { rules: false, letterSpace: true }, {}, 4, 'gd'],
+    ['borderless, amounts right and headers centred, split codes', { rules: false, publisherAlign: true, splitCodes: true, letterSpace: true }, {}, 23, 'gd'],
+    ['borderless, each table on its own page, WenQuanYi font', { rules: false, tablePerPage: true, font: '"WenQuanYi Micro Hei"' }, {}, 9, 'gd'],
+  ];
+  it.each(cases)('%s: every cell read back', async (_name, layout, text, seed, template) => {
+    const report = syntheticReport(seed, { template });
+    const r = await roundTrip(report, layout, text);
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.mismatches.slice(0, 40)).toEqual([]);
+  }, 60_000);
+});
+
 describe('PDF text layer details', () => {
   it('maps radicals to ideographs (⻔→门, ⼀→一) and joins letter-spaced names; cells keep page and box', async () => {
     const html = `<!doctype html><meta charset="utf-8"><body style="font-family:'Noto Serif CJK SC'">

@@ -12,6 +12,8 @@
  */
 import { economicItems, functionalClasses } from '../catalog/index.js';
 import type { Report, Row, Table } from '../model/report.js';
+import { SC_TABLE_IDS } from '../model/sc-tables.js';
+import { scTableGrid, scTableNote } from './templates/sc-tables.js';
 
 /** Layout families: Sichuan prints its tables like the national template. */
 export type LayoutTemplate = 'gd' | 'sx';
@@ -183,7 +185,7 @@ const NOTES: Record<string, string> = {
 };
 
 function notes(ctx: Context, table: Table): string[][] {
-  const text = (NOTES[table.id] ?? '本表反映{S}本年度相关情况。').replace('{S}', ctx.scopeWord);
+  const text = (NOTES[table.id] ?? scTableNote(table.id, ctx.scopeWord) ?? '本表反映{S}本年度相关情况。').replace('{S}', ctx.scopeWord);
   if (ctx.template === 'sx') return table.empty ? [[`注：${text}`], ['说明：本表无数据']] : [[`注：${text}`]];
   if (table.id === '01') return [[`注：1. ${text}`], ['2. 本套报表金额单位转换时可能存在尾数误差。']];
   // The empty-table line follows the note on the next line, in the same block (seed 000).
@@ -512,4 +514,6 @@ const LAYOUTS: Record<string, ((ctx: Context, table: Table) => Grid) | undefined
   '08': coded,
   '09': t09,
   '10': t10,
+  // Sichuan's four extra tables (rules.md §1.13), laid out from their column data.
+  ...Object.fromEntries(SC_TABLE_IDS.map((id) => [id, (ctx: Context, table: Table) => scTableGrid(table, { template: ctx.template, amounts: (row, keys) => amounts(ctx, table, row, keys) })!])),
 };

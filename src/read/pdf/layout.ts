@@ -308,6 +308,8 @@ function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
 
 const UNIT_LINE = /单位\s*[:：]/;
 const NOTE_LINE = /^(?:注|说明|备注|数据来源|资料来源)/;
+/** An amount with decimals or thousands separators (not a 行次 or 栏次 number). */
+const MONEY = /^[-－]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
 const AMOUNT = /^[-－]?[\d,，]+(?:\.\d+)?$|^[-—–]{1,2}$|^——$/;
 
 interface Chunk {
@@ -358,7 +360,10 @@ function median(values: number[]): number {
 /** Column bands of a table without rules: merged x extents of the chunks of its data lines. */
 function columnBands(lineChunks: Chunk[][], carried?: [number, number][]): [number, number][] {
   const cols: [number, number][] = [];
-  for (const cs of lineChunks) if (isDataLine(cs)) for (const c of cs) cols.push([c.x1, c.x2]);
+  // Lines with real amounts set the columns; a 栏次 row's centred numbers (over right-aligned
+  // amounts) would make columns of their own.
+  const amounts = lineChunks.filter((cs) => isDataLine(cs) && cs.some((c) => MONEY.test(c.text.replace(/\s/g, ''))));
+  for (const cs of amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)) for (const c of cs) cols.push([c.x1, c.x2]);
   cols.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
   for (const [a, b] of cols) {
@@ -379,19 +384,28 @@ function columnBands(lineChunks: Chunk[][], carried?: [number, number][]): [numb
   return merged.sort((a, b) => a[0] - b[0]);
 }
 
-/** The band a piece of text falls in: the one it overlaps most, else the nearest. */
-function bandOf(bands: [number, number][], x1: number, x2: number): number {
-  let best = 0;
-  let bestScore = -Infinity;
+/**
+ * The band a piece of text falls in: the one it overlaps most, else the one whose reach (to the
+ * middle of the gaps on either side) holds its centre. A header over several bands goes to the first.
+ */
+function bandOf(bands: [number, number][], x1: number, x2: number, header = false): number {
+  if (header) {
+    const covered = bands.map(([a, b], k) => (Math.min(b, x2) - Math.max(a, x1) >= 0.5 * (b - a) ? k : -1)).filter((k) => k >= 0);
+    if (covered.length >= 2) return covered[0]!;
+  }
+  let best = -1;
+  let bestOverlap = 0;
   bands.forEach(([a, b], k) => {
     const overlap = Math.min(b, x2) - Math.max(a, x1);
-    const score = overlap > 0 ? overlap : -Math.min(Math.abs(x1 - b), Math.abs(a - x2), Math.abs((x1 + x2) / 2 - (a + b) / 2));
-    if (score > bestScore) {
-      bestScore = score;
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
       best = k;
     }
   });
-  return best;
+  if (best >= 0 && !header) return best;
+  const mid = (x1 + x2) / 2;
+  for (let k = 0; k < bands.length - 1; k++) if (mid < (bands[k]![1] + bands[k + 1]![0]) / 2) return k;
+  return bands.length - 1;
 }
 
 /**
@@ -415,7 +429,7 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
     for (const c of cs) {
       const overlapping = bands.filter(([a, b]) => Math.min(b, c.x2) - Math.max(a, c.x1) > 2).length;
       if (overlapping <= 1 || line < first) {
-        frags.push({ runs: c.runs, line, col: bandOf(bands, c.x1, c.x2), y: baseline[line]! });
+        frags.push({ runs: c.runs, line, col: bandOf(bands, c.x1, c.x2, line < first || !anchor[line]), y: baseline[line]! });
         continue;
       }
       // Two cells joined by a narrow gap: place each run on its own.

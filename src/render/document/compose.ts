@@ -6,6 +6,7 @@
  */
 import type { Report } from '../../model/report.js';
 import type { Supplement } from '../../model/supplement.js';
+import { withScTables } from '../templates/sc-derive.js';
 import { glossaryBlocks, kindWord, narrativeBlocks, overviewBlocks, TEMPLATES } from '../narrative/index.js';
 import { fill } from '../narrative/templates.js';
 import type { DisclosureDocument, DocBlock, TemplateId } from './model.js';
@@ -22,8 +23,11 @@ export function defaultTemplate(report: Report): TemplateId {
   return report.tables.some((t) => t.id === '10') ? 'sx' : 'gd';
 }
 
-export function composeDocument(report: Report, supplement: Supplement, options: ComposeOptions = {}): DisclosureDocument {
-  const template = options.template ?? defaultTemplate(report);
+export function composeDocument(given: Report, supplement: Supplement, options: ComposeOptions = {}): DisclosureDocument {
+  const template = options.template ?? defaultTemplate(given);
+  // Sichuan prints 13 tables: the four it adds to the national nine are derived from those (kept
+  // when the input has them), so every writer finds them in the document's report.
+  const report = template === 'sc' ? withScTables(given) : given;
   const t = TEMPLATES[template];
   const input = { report, supplement, prior: options.prior, template };
   const vars = { entity: report.entity, year: report.year, kind: kindWord(report) };

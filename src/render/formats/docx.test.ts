@@ -11,6 +11,8 @@ import { cases } from '../../../test/support/render-documents.js';
 import { syntheticReport } from '../../../test/support/synthetic.js';
 import { composeDocument } from '../document/compose.js';
 import { renderDocx } from './docx.js';
+import { columnWeights } from './shared.js';
+import { tableLayout } from '../layout.js';
 
 /** The entries of a ZIP archive (stored or deflated), from its central directory. */
 function unzip(bytes: Uint8Array): Map<string, Buffer> {
@@ -36,6 +38,20 @@ function unzip(bytes: Uint8Array): Map<string, Buffer> {
   }
   return files;
 }
+
+describe('column widths', () => {
+  it('give every amount column room for its longest amount, and the 行次 column for its label', () => {
+    const report = syntheticReport(7, { template: 'sx', classes: 8, breadth: 4 });
+    for (const table of report.tables) {
+      const layout = tableLayout(report, table)!;
+      const weights = columnWeights(layout);
+      layout.kinds.forEach((kind, c) => {
+        if (kind === 'amount') for (const row of layout.body) expect(weights[c]!).toBeGreaterThan(row[c]!.length);
+        if (kind === 'line') expect(weights[c]!).toBeGreaterThanOrEqual(5);
+      });
+    }
+  });
+});
 
 describe('docx', () => {
   it('is a Word package with real tables, repeating header rows, merged header cells, a TOC field and A4 pages', async () => {

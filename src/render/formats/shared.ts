@@ -35,11 +35,16 @@ export function escapeHtml(text: string): string {
  * floor per kind so a blank column still has room.
  */
 export function columnWeights(layout: TableLayout): number[] {
-  const FLOOR: Record<ColumnKind, number> = { label: 12, code: 6, line: 3, amount: 8 };
-  const CAP: Record<ColumnKind, number> = { label: 30, code: 10, line: 4, amount: 40 };
+  const FLOOR: Record<ColumnKind, number> = { label: 12, code: 6, line: 4, amount: 8 };
+  const CAP: Record<ColumnKind, number> = { label: 30, code: 10, line: 6, amount: 40 };
   return layout.kinds.map((kind, c) => {
     let longest = 0;
     for (const row of layout.body) longest = Math.max(longest, displayWidth(row[c] ?? ''));
+    // A header label of its own column: up to four characters on one line (longer ones wrap).
+    for (const row of layout.header) {
+      const cell = row[c];
+      if (cell && !cell.covered && (cell.colSpan ?? 1) === 1) longest = Math.max(longest, Math.min(8, displayWidth(cell.text)));
+    }
     return Math.max(FLOOR[kind], Math.min(CAP[kind], longest + 1));
   });
 }

@@ -3,6 +3,7 @@
  * the precision of percentages, the change and reason wording, the table order, the glossary style.
  * A new province is a new entry here (plus, where its tables differ, a layout in src/render/).
  */
+import { SC_PRINT_ORDER } from '../../model/sc-tables.js';
 import type { TemplateId } from '../document/model.js';
 
 export type SectionKey = 'overall' | 'income' | 'spending' | 'fiscal' | 'gpb' | 'basic' | 'fund' | 'capital' | 'three' | 'other';
@@ -146,7 +147,7 @@ export const TEMPLATES: Record<TemplateId, TemplateWords> = {
   },
   sc: {
     id: 'sc',
-    tables: TABLES,
+    tables: [...SC_PRINT_ORDER],
     tablesLast: true,
     percentDecimals: 1,
     parts: { overview: '第一部分 部门概况', tables: '第四部分 附表', narrative: '第二部分 {year}年度部门决算情况说明', glossary: '第三部分 名词解释' },
