@@ -55,7 +55,7 @@ describe('juesuan render', () => {
     expect(readFileSync(docx).subarray(0, 2).toString('latin1')).toBe('PK');
     const back = await juesuan('extract', docx);
     expect(back.code, back.stderr).toBe(0);
-    expect(JSON.parse(back.stdout).tables.map((t: { id: string }) => t.id)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
+    expect(JSON.parse(back.stdout).tables.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['01', '02', '03', '04', '05', '06', '07', '08', '09']));
     const md = await juesuan('render', reportJson, '--to', 'md');
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /);

@@ -5,6 +5,7 @@
 import type { Block, Document } from '../model/document.js';
 import { JuesuanError } from '../model/errors.js';
 import type { Diagnostic, Grid, Paragraph, Report, Table, TemplateFamily } from '../model/report.js';
+import { SC_PRINT_ORDER } from '../model/sc-tables.js';
 import { locateTables } from './locate.js';
 import { findDisclosureDates, findEntity, findKind, findMoneyUnit, findScope, findTitle, findYear, isTocHeading } from './metadata.js';
 import { buildSections } from './narrative/sections.js';
@@ -221,5 +222,8 @@ function classNameIndex(): Map<string, string> {
 }
 
 function tableOrder(id: string): number {
-  return /^\d+$/.test(id) ? Number(id) : 100;
+  // Sichuan's four extra tables sit between the national ones (SC_PRINT_ORDER, as withScTables sorts).
+  const i = SC_PRINT_ORDER.indexOf(id);
+  if (i >= 0) return i;
+  return /^\d+$/.test(id) ? SC_PRINT_ORDER.length + Number(id) : 1000;
 }

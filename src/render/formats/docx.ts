@@ -35,14 +35,16 @@ export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOpt
   const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
   const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
-  const cellParagraph = (value: string, kind: ColumnKind | 'head') =>
+  const cellParagraph = (value: string, kind: ColumnKind | 'head', size: number) =>
     new d.Paragraph({
-      children: [text(value, { size: 18 })],
+      children: [text(value, { size })],
       alignment: kind === 'amount' ? d.AlignmentType.RIGHT : kind === 'label' ? d.AlignmentType.LEFT : d.AlignmentType.CENTER,
       spacing: { before: 0, after: 0, line: 260 },
     });
 
   const wordTable = (layout: TableLayout, width: number) => {
+    // Half-points: 9 pt, smaller for the very wide tables (Sichuan's detail tables by economic class).
+    const size = layout.kinds.length >= 20 ? 13 : layout.kinds.length >= 13 ? 15 : 18;
     const weights = columnWeights(layout);
     const total = weights.reduce((a, b) => a + b, 0);
     const columnWidths = weights.map((w) => Math.floor((width * w) / total));
@@ -58,7 +60,7 @@ export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOpt
               ? []
               : [
                   new d.TableCell({
-                    children: [cellParagraph(cell.text, 'head')],
+                    children: [cellParagraph(cell.text, 'head', size)],
                     ...(cell.colSpan ? { columnSpan: cell.colSpan } : {}),
                     ...(cell.rowSpan ? { rowSpan: cell.rowSpan } : {}),
                     verticalAlign: d.VerticalAlignTable.CENTER,
@@ -77,7 +79,7 @@ export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOpt
           children: row.map(
             (value, c) =>
               new d.TableCell({
-                children: [cellParagraph(value, layout.kinds[c] ?? 'label')],
+                children: [cellParagraph(value, layout.kinds[c] ?? 'label', size)],
                 verticalAlign: d.VerticalAlignTable.CENTER,
                 margins,
                 width: { size: columnWidths[c]!, type: d.WidthType.DXA },

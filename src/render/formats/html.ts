@@ -102,7 +102,9 @@ const PREAMBLE_CLASS = { label: 'table-label', title: 'table-title', entity: 'ta
 
 /** One table: the headings above it, its lines above the grid, the grid (header rows in <thead>), its notes. */
 export function htmlTable(layout: TableLayout, landscape = false, headings: string[] = []): string {
-  const out: string[] = [`<section class="std-table${landscape ? ' wide' : ''}" id="table-${layout.id}">`, ...headings];
+  // Very wide tables (Sichuan's detail tables by economic class) print in a smaller type to fit a landscape page.
+  const density = layout.kinds.length >= 20 ? ' dense' : layout.kinds.length >= 13 ? ' compact' : '';
+  const out: string[] = [`<section class="std-table${landscape ? ' wide' : ''}${density}" id="table-${layout.id}">`, ...headings];
   // The entity, year and unit lines share one line on the page (entity left, unit right).
   const meta = layout.preamble.filter((l) => l.role === 'entity' || l.role === 'year' || l.role === 'unit');
   for (const line of layout.preamble) {
@@ -165,6 +167,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
 th { font-weight: bold; text-align: center; background: #f2f2f2; }
+section.compact table { font-size: 7.5pt; }
+section.dense table { font-size: 6.5pt; }
+section.compact th, section.compact td, section.dense th, section.dense td { padding: 1pt 1.5pt; }
 td.amount { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.line, td.code { text-align: center; white-space: nowrap; }
 p.note { font-size: 9pt; margin: 4pt 0 0; }

@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { isNotApplicable, parseAmount, toNumber } from '../../model/amount.js';
 import type { Report, Table } from '../../model/report.js';
+import { isScTableId, SC_PRINT_ORDER } from '../../model/sc-tables.js';
 import { SUPPLEMENT_FIELDS, type Supplement, type SupplementField } from '../../model/supplement.js';
 import type { DisclosureDocument, TemplateId } from '../document/model.js';
 import { layoutTemplate, layoutTables, tableLayout, type LayoutTemplate, type TableLayout } from '../layout.js';
@@ -21,10 +22,18 @@ export const TEXT_SHEET = '正文';
 export const PROJECTS_SHEET = '绩效项目';
 export const BUDGETS_SHEET = '各项预算数';
 
-/** The sheet of a table: 表N and the national title (Excel allows 31 characters, no []:*?/\). */
-export function tableSheetName(id: string, title: string): string {
-  return `表${Number(id)} ${title}`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
+/**
+ * The sheet of a table: 表N and the national title (Excel allows 31 characters, no []:*?/\). A
+ * Sichuan report numbers its 13 tables in its own print order (its four extra tables have no
+ * national number).
+ */
+export function tableSheetName(id: string, title: string, sichuan = false): string {
+  const sc = SC_PRINT_ORDER.indexOf(id);
+  const n = (sichuan || isScTableId(id)) && sc >= 0 ? sc + 1 : Number(id);
+  return `表${n} ${title}`.replace(/[[\]:*?/\\]/g, '').slice(0, 31);
 }
+
+const isSichuan = (report: Report) => report.template === 'sc' || report.tables.some((t) => isScTableId(t.id));
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -64,7 +73,7 @@ export function writeTableSheet(workbook: ExcelJS.Workbook, report: Report, tabl
   const width = layout.header[0]?.length ?? layout.kinds.length;
   const headerRow = layout.preamble.length + 1;
   const bodyRow = headerRow + layout.header.length;
-  const sheet = workbook.addWorksheet(tableSheetName(table.id, table.title), {
+  const sheet = workbook.addWorksheet(tableSheetName(table.id, table.title, isSichuan(report)), {
     views: [{ state: 'frozen', xSplit: frozenColumns(table.id), ySplit: bodyRow - 1 }],
     pageSetup: { paperSize: 9, orientation: width > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
@@ -336,7 +345,7 @@ function writeTextSheet(workbook: ExcelJS.Workbook, doc: DisclosureDocument): vo
       cell.alignment = { wrapText: true, vertical: 'top' };
     } else if (block.kind === 'table') {
       const table = doc.report.tables.find((t) => t.id === block.id);
-      if (table) sheet.getCell(r++, 1).value = `（见工作表“${tableSheetName(table.id, table.title)}”）`;
+      if (table) sheet.getCell(r++, 1).value = `（见工作表“${tableSheetName(table.id, table.title, isSichuan(doc.report))}”）`;
     }
   }
 }
@@ -365,5 +374,9 @@ export async function renderXlsx(doc: DisclosureDocument): Promise<Uint8Array> {
   workbook.title = doc.title;
   writeTextSheet(workbook, doc);
   writeReportWorkbook(workbook, { ...doc.report, title: doc.title, entity: doc.entity, year: doc.year }, doc.supplement, doc.template);
+  // The preparer's instructions (填写说明) are not part of the published document: hidden, so a reader
+  // of the workbook does not take “只有本级时填本单位名称” for a statement about the unit.
+  workbook.getWorksheet(INFO_SHEET)!.getColumn(3).hidden = true;
+  workbook.getWorksheet(SUPPLEMENT_SHEET)!.getColumn(4).hidden = true;
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,12 +1,12 @@
 import type { Rule } from '../../types.js';
-import { allSections, spanOf } from '../narrative.js';
+import { allSections, isFinalAccounts, KIND_WORD, spanOf } from '../narrative.js';
 
 /**
  * The marker the generator (src/render/narrative/) leaves where the preparer must still write
  * something, e.g. `【待填写：一般公共预算财政拨款收入增减变动原因】`. Full-width brackets as printed;
  * half-width ones and spaces are tolerated because a preparer may retype them.
  */
-const MARKER = /[【\[]\s*待填写\s*(?:[：:]\s*([^】\]]*?))?\s*[】\]]/g;
+export const MARKER = /[【\[]\s*待填写\s*(?:[：:]\s*([^】\]]*?))?\s*[】\]]/g;
 
 /**
  * C-R10: a generated disclosure still holds unfilled 【待填写…】 markers. Each one is a place where a
@@ -28,6 +28,11 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
+    // Like the other completeness rules: the generator writes 决算 disclosures only.
+    if (!isFinalAccounts(ctx.report)) {
+      ctx.notApplicable(`本文档是${KIND_WORD[ctx.report.kind]}，不是决算公开，不适用“${ctx.meta.title}”`);
+      return;
+    }
     for (const section of allSections(ctx.report)) {
       for (const p of section.paragraphs) {
         for (const m of p.text.matchAll(MARKER)) {

@@ -3,17 +3,18 @@ import { checkDetails, type Detail } from './details.js';
 
 const AMOUNT = /\d(?:[\d,，]*\d)?(?:\.\d+)?万?元/;
 export const DETAILS: Detail[] = [
-  { key: 'goods', label: '政府采购货物支出', all: [/货物/, AMOUNT], tableRow: { table: '10', name: /^货物/ } },
-  { key: 'works', label: '政府采购工程支出', all: [/工程/, AMOUNT], tableRow: { table: '10', name: /^工程/ } },
-  { key: 'services', label: '政府采购服务支出', all: [/服务/, AMOUNT], tableRow: { table: '10', name: /^服务/ } },
-  { key: 'sme', label: '授予中小企业合同金额及占比', all: [/中小企业/, /\d+(?:\.\d+)?%/] },
-  { key: 'small_micro', label: '授予小微企业合同金额及占比', all: [/小微/, /\d+(?:\.\d+)?(?:%|万元|元)/] },
+  { key: 'goods', label: '政府采购货物支出', all: [/货物/, AMOUNT], tableRow: { table: '10', name: /^货物/ }, unfilled: /货物/ },
+  { key: 'works', label: '政府采购工程支出', all: [/工程/, AMOUNT], tableRow: { table: '10', name: /^工程/ }, unfilled: /工程/ },
+  { key: 'services', label: '政府采购服务支出', all: [/服务/, AMOUNT], tableRow: { table: '10', name: /^服务/ }, unfilled: /服务/ },
+  { key: 'sme', label: '授予中小企业合同金额及占比', all: [/中小企业/, /\d+(?:\.\d+)?%/], unfilled: /中小企业/ },
+  { key: 'small_micro', label: '授予小微企业合同金额及占比', all: [/小微/, /\d+(?:\.\d+)?(?:%|万元|元)/], unfilled: /小微/ },
 ];
 
 /**
  * C-R6: the 政府采购 explanation splits the spending into 货物 / 工程 / 服务 and gives the contracts
  * awarded to 中小企业 (amount and share) and, among them, to 小微企业. A document that says there
- * was no procurement (本年度无政府采购) needs no split.
+ * was no procurement (本年度无政府采购) needs no split. A 【待填写：…】 marker naming a detail counts as
+ * that detail, unfilled (C-R10 reports it).
  */
 export const rule: Rule = {
   meta: {

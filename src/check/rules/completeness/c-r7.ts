@@ -1,6 +1,7 @@
 import type { Paragraph, Section } from '../../../model/report.js';
 import type { Rule } from '../../types.js';
 import { allSections, bodySections, isFinalAccounts, joinBroken, KIND_WORD, paragraphsUnder, spanOf, squeeze, textUnder } from '../narrative.js';
+import { markerTexts } from './details.js';
 
 /** How many projects the document says it self-evaluated. */
 const CLAIMS = [/(\d+)个项目(?:的)?(?:开展了?)?(?:绩效)?自评/, /对(\d+)个项目开展了?(?:绩效)?自评/];
@@ -8,6 +9,9 @@ const CLAIMS = [/(\d+)个项目(?:的)?(?:开展了?)?(?:绩效)?自评/, /对(\
 const CLAIM_SECOND_LEVEL = /二级项目(\d+)个/;
 const COVERAGE = /\d+个(?:[一二]级)?项目|[一二]级项目\d+个|项目\d+个|全面|所有|全部|覆盖/;
 const RESULTS = /等级|等次|得分|\d+(?:\.\d+)?分|评价结果|自评结果|为[“"]?(?:优|良|中|差)/;
+/** 【待填写：…】 markers of a generated document standing for the coverage or the results (C-R10 reports them). */
+const COVERAGE_MARKER = /自评范围|项目个数|覆盖/;
+const RESULTS_MARKER = /自评结果|评价结果|等级|得分/;
 
 const NUMBERED_PROJECT = /^项目[一二三四五六七八九十百零〇\d]+[、.．:：]/;
 const PROJECT_REPORT = /^(?!\d+个|各|全部|所有)[^：:。]{2,60}?项目(?:支出)?绩效自评情况[:：]/;
@@ -47,6 +51,7 @@ function claim(paragraphs: Paragraph[]): { count: number; paragraph: Paragraph }
  * and its results (等级 / 得分), and the document reports as many projects as it says it evaluated:
  * one by one in the text (项目一、…; …项目绩效自评情况：…), as appended 自评表, or as appended
  * evaluation reports — whichever is the largest count. Results may sit in the appended reports.
+ * A 【待填写：…】 marker naming the coverage or the results counts as stated, unfilled (C-R10).
  * Not checked: the 重点评价 statement of the checklist (seed 003 names a 部门评价 instead and seed
  * 004 has none, both accepted in rules.md) and the presence of attachments as such.
  */
@@ -81,8 +86,11 @@ export const rule: Rule = {
     const span = spanOf(section);
     const everything = allSections(report);
     const refersToAttachments = /附件|附表|详见/.test(text);
-    if (!(/自评/.test(text) && COVERAGE.test(text))) ctx.flag({ messageId: 'coverage', location: { span }, expected: null, actual: null });
-    const resultsStated = RESULTS.test(text) || (refersToAttachments && everything.some((s) => RESULTS.test(textUnder(s))));
+    const markers = markerTexts(text);
+    const coverageStated = (/自评/.test(text) && COVERAGE.test(text)) || markers.some((m) => COVERAGE_MARKER.test(m));
+    if (!coverageStated) ctx.flag({ messageId: 'coverage', location: { span }, expected: null, actual: null });
+    const resultsStated =
+      RESULTS.test(text) || markers.some((m) => RESULTS_MARKER.test(m)) || (refersToAttachments && everything.some((s) => RESULTS.test(textUnder(s))));
     if (!resultsStated) ctx.flag({ messageId: 'results', location: { span }, expected: null, actual: null });
     const claimed = claim(paragraphsUnder(section));
     if (!claimed) return;

@@ -1,10 +1,13 @@
 /**
  * The shared shape of C-R4 … C-R6: a section of the 其他重要事项 (三公, 国有资产, 政府采购) must state
  * some details. A detail is stated when one sentence under the section matches all its patterns.
+ * A generated document that lacks a figure prints a 【待填写：…】 marker in its place: a marker naming
+ * the detail counts as the detail, present but unfilled — C-R10 reports the marker, not this rule.
  */
 import type { Section } from '../../../model/report.js';
 import type { RuleContext } from '../../types.js';
 import { allSections, isFinalAccounts, KIND_WORD, sentences, spanOf, squeeze, textUnder } from '../narrative.js';
+import { MARKER } from './c-r10.js';
 
 export interface Detail {
   key: string;
@@ -14,6 +17,13 @@ export interface Detail {
   all: RegExp[];
   /** Stated in a table instead (e.g. Shanxi 公开10表): a row whose name matches. */
   tableRow?: { table: string; name: RegExp };
+  /** A 【待填写：…】 marker whose text matches stands for the detail (present, unfilled: C-R10). */
+  unfilled?: RegExp;
+}
+
+/** The texts of the 【待填写：…】 markers in a text (empty for a bare 【待填写】). */
+export function markerTexts(text: string): string[] {
+  return [...text.matchAll(MARKER)].map((m) => squeeze(m[1] ?? ''));
 }
 
 /** The top-most sections whose titles match (a 三公 part and its 总体/具体 subsections count once). */
@@ -56,8 +66,10 @@ export function checkDetails(
   const text = sections.map(textUnder).join('\n');
   if (options.none?.test(text)) return;
   const said = sentences(text.replace(/\n/g, '。'));
+  const markers = markerTexts(text);
+  const unfilled = (d: Detail) => d.unfilled !== undefined && markers.some((m) => d.unfilled!.test(m));
   for (const d of options.details) {
-    if (said.some((s) => d.all.every((re) => re.test(s))) || tableStates(d)) continue;
+    if (said.some((s) => d.all.every((re) => re.test(s))) || tableStates(d) || unfilled(d)) continue;
     ctx.flag({
       messageId: options.messageId,
       location: { span: spanOf(sections[0]!) },
