@@ -24,7 +24,7 @@ const TARGET_PAGES_PER_SECOND = 100;
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The published text layout as HTML: paragraphs, and ruled tables with a page break between parts. */
-function html(text: string, splitCodes: boolean): string {
+function html(text: string, splitCodes: boolean, ruled: boolean): string {
   const out: string[] = [];
   let rows: string[][] = [];
   let blank = false;
@@ -56,7 +56,7 @@ function html(text: string, splitCodes: boolean): string {
   }
   flush();
   return `<!doctype html><meta charset="utf-8"><style>body{font-family:"Noto Serif CJK SC",serif;font-size:9pt}
-table{border-collapse:collapse;margin:6pt 0}td{border:.75pt solid #000;padding:1.5pt 5pt}tr{break-inside:avoid}p{margin:4pt 0}</style><body>${out.join('\n')}`;
+table{border-collapse:collapse;margin:6pt 0}td{border:${ruled ? '.75pt solid #000' : 'none'};padding:1.5pt 5pt}tr{break-inside:avoid}p{margin:4pt 0}</style><body>${out.join('\n')}`;
 }
 
 function cellAccuracy(back: Report, source: Report): { cells: number; exact: number } {
@@ -79,13 +79,15 @@ async function main(): Promise<void> {
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-pdf-bench-'));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const batch: { pdf: Buffer; report: Report }[] = [];
+  // Half the documents ruled, half without ruling lines (columns from text positions).
+  const batch: { pdf: Buffer; report: Report; ruled: boolean }[] = [];
   try {
     const page = await browser.newPage();
     for (let i = 0; i < DOCS; i++) {
       const report = syntheticReport(1000 + i, { template: i % 2 ? 'sx' : 'gd', classes: 3 + (i % 6) });
-      await page.setContent(html(renderText(report, { rowsPerPage: 18 + (i % 10) }), i % 3 === 0));
-      batch.push({ pdf: await page.pdf({ format: 'A4', landscape: true }), report });
+      const ruled = i % 4 < 2;
+      await page.setContent(html(renderText(report, { rowsPerPage: 18 + (i % 10) }), i % 3 === 0, ruled));
+      batch.push({ pdf: await page.pdf({ format: 'A4', landscape: true }), report, ruled });
     }
   } finally {
     await browser.close();
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
   let cells = 0;
   let exact = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const backs: Report[] = [];
   for (const [i, d] of batch.entries()) {
     const doc = await readDocumentAsync(d.pdf, { path: `doc${i}.pdf` });
@@ -103,10 +106,16 @@ async function main(): Promise<void> {
     backs.push(recognise(doc));
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const byKind = { ruled: { cells: 0, exact: 0 }, borderless: { cells: 0, exact: 0 } };
   backs.forEach((back, i) => {
     const a = cellAccuracy(back, batch[i]!.report);
     cells += a.cells;
     exact += a.exact;
+    const k = byKind[batch[i]!.ruled ? 'ruled' : 'borderless'];
+    k.cells += a.cells;
+    k.exact += a.exact;
   });
   const failing = new Map<string, number>();
   backs.forEach((back, i) => {
@@ -117,8 +126,9 @@ async function main(): Promise<void> {
   });
   if (failing.size > 0) console.log(`PDF cells not read, by document:table: ${[...failing].map(([k, n]) => `${k}=${n}`).join(" ")}`);
   const rate = pages / seconds;
-  console.log(`PDF read + recognise: ${batch.length} documents, ${pages} pages in ${seconds.toFixed(2)} s → ${rate.toFixed(1)} pages/s on one thread (target ≥ ${TARGET_PAGES_PER_SECOND})`);
-  console.log(`PDF cell accuracy: ${exact}/${cells} cells exact (${((100 * exact) / cells).toFixed(2)}%)`);
+  console.log(`PDF read + recognise: ${batch.length} documents, ${pages} pages in ${seconds.toFixed(2)} s → ${rate.toFixed(1)} pages/s on one thread (target ≥ ${TARGET_PAGES_PER_SECOND}); CPU ${cpuSeconds.toFixed(2)} s → ${(pages / cpuSeconds).toFixed(1)} pages per CPU second (zlib runs on this thread)`);
+  const pct = (k: { cells: number; exact: number }) => `${k.exact}/${k.cells} (${((100 * k.exact) / Math.max(1, k.cells)).toFixed(2)}%)`;
+  console.log(`PDF cell accuracy: ${exact}/${cells} cells exact (${((100 * exact) / cells).toFixed(2)}%); ruled ${pct(byKind.ruled)}, without ruling lines ${pct(byKind.borderless)}`);
 
   // Cold start: `juesuan extract file.pdf` against `node -e ''`.
   const file = join(dir, 'one.pdf');

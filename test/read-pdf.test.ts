@@ -64,6 +64,23 @@ describe('PDF printed by Chromium without ruling lines (columns from text positi
   }, 60_000);
 });
 
+describe.skipIf(!HAVE_SEEDS)('the seeds\' tables printed to PDF by Chromium', () => {
+  const cases: [string, boolean][] = [
+    ['000', true],
+    ['001', true],
+    ['003', true],
+    ['001', false],
+    ['003', false],
+  ];
+  it.each(cases)('seed %s (ruled: %s): every cell of the golden tables read back', async (id, rules) => {
+    const report = await seedReport(id);
+    const pdf = await htmlToPdf(browser, renderHtml(renderText(report), { rules }));
+    const r = compareWithGolden(await extractAsync(pdf, { path: `${id}.pdf` }), report, { meta: false });
+    expect(r.cells).toBeGreaterThan(400);
+    expect(r.mismatches.slice(0, 40)).toEqual([]);
+  }, 60_000);
+});
+
 describe('PDF text layer details', () => {
   it('maps radicals to ideographs (⻔→门, ⼀→一) and joins letter-spaced names; cells keep page and box', async () => {
     const html = `<!doctype html><meta charset="utf-8"><body style="font-family:'Noto Serif CJK SC'">

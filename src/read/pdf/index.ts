@@ -11,15 +11,34 @@ import { JuesuanError } from '../../model/errors.js';
 import type { BinaryReadOptions, BinaryReadResult } from '../binary.js';
 import { readLines } from '../text/index.js';
 import { cleanText } from './chars.js';
-import { layoutPage, type PageItem, type Rule, type Run } from './layout.js';
+import { layoutPage, mayHoldTable, type PageItem, type Rule, type Run } from './layout.js';
+import { withSyncInflate } from './inflate.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjsPromise: Promise<Pdfjs> | undefined;
 let assetDir: string | undefined;
 
+/**
+ * pdfjs and its worker code, loaded once per process. The worker runs in this thread (Node has no
+ * web worker): loading it here spares pdfjs its own import at the first document. The legacy
+ * build's core-js replaces Array.prototype.push with a JavaScript version (over an edge case of
+ * non-writable lengths that no code here meets) that made every push — pdfjs's operator lists and
+ * recognition alike — several times slower: the native one is put back.
+ */
 function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= (async () => {
+    const push = Array.prototype.push;
+    try {
+      const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // (no type declarations)
+      const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerModule) as Promise<unknown>]);
+      const g = globalThis as { pdfjsWorker?: unknown };
+      g.pdfjsWorker ??= worker;
+      return pdfjs;
+    } finally {
+      if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+    }
+  })();
   return pdfjsPromise;
 }
 
@@ -56,7 +75,7 @@ export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Pr
     timer.unref?.();
   });
   try {
-    return await Promise.race([readAll(pdfjs, task, options, deadline), timeout]);
+    return await withSyncInflate(() => Promise.race([readAll(pdfjs, task, options, deadline), timeout]));
   } catch (err) {
     throw asJuesuanError(err, path);
   } finally {
@@ -143,7 +162,10 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number, carried?: [numbe
     chars += text.length;
     runs.push({ text, x, y, w: item.width, size });
   }
-  const { rules, images } = chars > 0 ? await readRules(pdfjs, page, toPage, viewport.width * viewport.height) : { rules: [], images: await countImages(pdfjs, page) };
+  // The operator list (ruling lines) costs about as much as the text: only pages whose text looks
+  // tabular need it, and pages without text only to tell a scan.
+  const { rules, images } =
+    chars === 0 ? { rules: [], images: await countImages(pdfjs, page) } : mayHoldTable(runs) ? await readRules(pdfjs, page, toPage, viewport.width * viewport.height) : { rules: [], images: 0 };
   return { items: chars > 0 ? layoutPage(runs, rules, n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
 }
 

@@ -637,3 +637,18 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
   }
   return items.sort((a, b) => a.y - b.y);
 }
+
+/**
+ * Whether a page's text looks tabular (a line of several pieces with an amount or number, or
+ * several lines of three pieces or more): only then are its ruling lines worth reading.
+ */
+export function mayHoldTable(runs: Run[]): boolean {
+  let wide = 0;
+  for (const line of groupLines(runs)) {
+    if (line.length < 2) continue;
+    const cs = chunks(line);
+    if (isDataLine(cs)) return true;
+    if (cs.length >= 3 && ++wide >= 3) return true;
+  }
+  return false;
+}

@@ -1,4 +1,5 @@
 import { FULL_NARRATIVE, lineOf, narrativeReport, narrativeWith } from '../../../../test/support/narrative.js';
+import { edit } from '../../../../test/support/reports.js';
 import { ruleTester } from '../../../../test/support/rule-tester.js';
 import { rule } from './c-r10.js';
 
@@ -11,6 +12,11 @@ ruleTester(rule, {
     { name: 'the word 待填写 without the marker brackets is text', report: () => narrativeWith(CHANGE, '比上年增加16.00万元，主要原因是待填写的申请增加。') },
   ],
   invalid: [
+    {
+      name: 'not a 决算 (a performance evaluation): not applicable, like the other completeness rules',
+      report: () => edit(narrativeWith(CHANGE, '比上年增加16.00万元，主要原因是【待填写：本年收入增减变动原因】。'), (r) => (r.kind = 'performance-evaluation')),
+      findings: [{ messageId: 'not_applicable', status: 'not_applicable' }],
+    },
     {
       name: 'one marker',
       report: () => narrativeWith(CHANGE, '比上年增加16.00万元，主要原因是【待填写：本年收入增减变动原因】。'),

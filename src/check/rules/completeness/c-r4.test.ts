@@ -9,6 +9,20 @@ ruleTester(rule, {
   valid: [
     { name: 'all counts and the reasons', report: () => narrativeReport() },
     {
+      // The generator's wording when the supplement lacks the counts (src/render/narrative/): present, unfilled (C-R10).
+      name: 'generated with markers in place of every count',
+      report: () =>
+        narrativeReport(
+          edited(
+            ['团组0个、累计0人次', '团组【待填写：出国（境）团组数】个、累计【待填写：出国（境）人次】人次'],
+            ['公务用车购置数0辆', '公务用车购置数【待填写：公务用车购置数】辆'],
+            ['公务用车保有量为1辆', '公务用车保有量为【待填写：公务用车保有量】辆'],
+            ['来访团组0个，来访外宾0人次；发生国内接待5次，接待人数共40人', '来访团组【待填写：外事接待批次】个，来访外宾【待填写：外事接待人次】人次；发生国内公务接待【待填写：国内公务接待批次】批次，接待【待填写：国内公务接待人次】人次'],
+            ['主要原因是严格控制公务用车运行维护费。', '主要原因是【待填写：“三公”经费比上年增减变动原因】。'],
+          ),
+        ),
+    },
+    {
       name: 'Sichuan wording with spaces (团组0个，出国（境）0人; 共有公务用车 1 辆; 16 批次，245 人次)',
       report: () =>
         narrativeWith(
@@ -18,6 +32,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a marker stands only for the detail it names (团组 unfilled, 国内接待 missing)',
+      report: () =>
+        narrativeReport(
+          edited(['团组0个、累计0人次', '团组【待填写：出国（境）团组数】个、累计【待填写：出国（境）人次】人次'], ['发生国内接待5次，接待人数共40人', '发生国内接待若干']),
+        ),
+      findings: [{ messageId: 'missing', status: 'fail', severity: 'error', location: { span: { line: lineOf(THREE) } }, expected: '国内公务接待批次和人数' }],
+    },
     {
       name: 'no 团组 count and no 国内接待 count',
       report: () => narrativeReport(edited(['全年使用财政拨款安排出国（境）团组0个、累计0人次。', ''], ['发生国内接待5次，接待人数共40人', '发生国内接待若干'])),

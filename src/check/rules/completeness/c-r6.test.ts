@@ -9,8 +9,28 @@ ruleTester(rule, {
   valid: [
     { name: '货物/工程/服务 and the 中小企业/小微 shares', report: () => narrativeReport() },
     { name: 'no procurement this year', report: () => narrativeWith(/2024年度本单位政府采购支出总额[^\n]*/, '本单位本年度无政府采购支出。') },
+    {
+      name: 'generated with markers in place of the amounts (present, unfilled: C-R10)',
+      report: () =>
+        narrativeWith(
+          /2024年度本单位政府采购支出总额[^\n]*/,
+          '2024年度本单位政府采购支出总额【待填写：政府采购支出总额】，其中：政府采购货物支出【待填写：货物采购金额】、政府采购工程支出【待填写：工程采购金额】、政府采购服务支出【待填写：服务采购金额】。授予中小企业合同金额【待填写：授予中小企业合同金额】，其中：授予小微企业合同金额【待填写：授予小微企业合同金额】。',
+        ),
+    },
   ],
   invalid: [
+    {
+      name: 'markers for the split, but nothing about 中小企业 and 小微',
+      report: () =>
+        narrativeWith(
+          /2024年度本单位政府采购支出总额[^\n]*/,
+          '2024年度本单位政府采购支出总额20.00万元，其中：政府采购货物支出【待填写：货物采购金额】、政府采购工程支出【待填写：工程采购金额】、政府采购服务支出【待填写：服务采购金额】。',
+        ),
+      findings: [
+        { messageId: 'missing', status: 'fail', severity: 'error', location: { span: { line: lineOf(PROCUREMENT) } }, expected: '授予中小企业合同金额及占比' },
+        { messageId: 'missing', status: 'fail', severity: 'error', location: { span: { line: lineOf(PROCUREMENT) } }, expected: '授予小微企业合同金额及占比' },
+      ],
+    },
     {
       name: 'no 小微 share, no 工程',
       report: () => narrativeReport(edited(['、政府采购工程支出0万元', ''], ['，其中：授予小微企业合同金额12.00万元，占授予中小企业合同金额的60%', ''])),

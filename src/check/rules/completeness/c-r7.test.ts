@@ -10,6 +10,11 @@ ruleTester(rule, {
   valid: [
     { name: 'coverage, results, and both projects reported', report: () => narrativeReport() },
     {
+      // The generator's wording when the supplement lists no projects (src/render/narrative/): present, unfilled (C-R10).
+      name: 'generated with a marker in place of the coverage and the results',
+      report: () => narrativeWith(/本单位组织对2024年度2个项目开展绩效自评[\s\S]*?(?=第四部分)/, '根据预算绩效管理要求，本单位组织对2024年度项目支出开展绩效自评。【待填写：绩效自评范围（项目个数、涉及资金）和自评结果】\n\n'),
+    },
+    {
       name: 'Shanxi: 涉及二级项目2个, results in appended 自评表',
       report: () =>
         narrativeReport(
@@ -21,6 +26,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a marker for the grade only: the coverage is still missing',
+      report: () => narrativeWith(/本单位组织对2024年度2个项目开展绩效自评[\s\S]*?(?=第四部分)/, '本单位组织对2024年度项目支出开展绩效自评，评价等级为【待填写：评价等级】。\n\n'),
+      findings: [{ messageId: 'coverage', status: 'fail', severity: 'warning', location: { span: { line: lineOf(PERFORMANCE) } } }],
+    },
     {
       name: 'seed 000: says 4 projects, reports 2',
       report: () => narrativeWith(CLAIM, '本单位组织对2024年度4个项目开展绩效自评'),
