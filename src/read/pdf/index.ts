@@ -346,6 +346,9 @@ function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
   for (const p of pages) {
     for (const i of p.items) if (i.kind === 'line') edges.set(Math.round(p.width), Math.max(edges.get(Math.round(p.width)) ?? 0, i.right));
   }
+  // A short last line (or a table) at the end of a page ends its paragraph: the next page's first line
+  // starts a new one (a cover title is not joined to the 目录 heading, nor 本表无数据 to the next title).
+  let endedShort = true;
   pages.forEach((p, index) => {
     const page = index + 1;
     // The left margin of body text: the most common line start on the page.
@@ -355,7 +358,8 @@ function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
     // The right edge of the text block: a line that stops short of it ends its paragraph.
     const edge = edges.get(Math.round(p.width)) ?? 0;
     let prevBottom: number | undefined;
-    let prevShort = false;
+    let prevShort = endedShort;
+    let firstLine = true;
     for (const item of p.items) {
       if (item.kind === 'table') {
         flush();
@@ -369,12 +373,14 @@ function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
         continue;
       }
       // A wide vertical gap ends a paragraph; an indented line begins one (as 　　 does in text).
-      if (prevBottom !== undefined && (prevShort || item.y - prevBottom > item.size * 1.2)) pending.push({ text: '', page });
+      if (prevBottom !== undefined ? prevShort || item.y - prevBottom > item.size * 1.2 : firstLine && prevShort) pending.push({ text: '', page });
+      firstLine = false;
       const indented = item.x - margin > item.size * 1.5 && item.x - margin < item.size * 6;
       pending.push({ text: indented ? `\u3000\u3000${item.text}` : item.text, page });
       prevBottom = item.bottom;
       prevShort = item.right < edge - item.size * 2.5;
     }
+    endedShort = prevShort;
   });
   flush();
   return { text: lines.join('\n'), blocks };

@@ -569,6 +569,7 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     items.push({ kind: 'table', rows, y: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]! });
   }
   const lines = groupLines([...pool]);
+  if (process.env["PDF_DEBUG"] && runs.some((r) => r.text.includes("30307"))) console.log("DBG", page, lines.map((l) => joinRuns(l).slice(0, 20) + "@" + l[0]!.y.toFixed(0)).slice(-6));
   const info = lines.map((l) => {
     const cs = chunks(l);
     return { cs, data: isDataLine(cs), top: lineTop(l), bottom: lineBottom(l), base: median(l.map((r) => r.y)), size: l[0]!.size };
