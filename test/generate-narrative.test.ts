@@ -14,7 +14,8 @@ import { composeDocument } from '../src/render/document/compose.js';
 import type { TemplateId } from '../src/render/document/model.js';
 import { renderMarkdown } from '../src/render/formats/markdown.js';
 import { HAVE_SEEDS, seedReport } from './support/seeds.js';
-import { syntheticReport } from './support/synthetic.js';
+// Consistent synthetic units (every table, cross-table and label rule holds), with their prior year.
+import { syntheticPair } from '../bench/corpus.js';
 
 function value(r: Report, table: string, row: string, column: string): number {
   const v = r.tables.find((t) => t.id === table)?.rows.find((x) => x.key === row)?.cells[column];
@@ -94,8 +95,7 @@ describe('generated narrative from synthetic reports', () => {
     [21, 'sx'],
   ] as const) {
     it(`synthetic ${seed} (${template}) with a prior year: only C-R10 markers for the missing reasons`, () => {
-      const report = syntheticReport(seed, { template: template === 'sx' ? 'sx' : 'gd', classes: 4 });
-      const prior = syntheticReport(seed + 1000, { template: template === 'sx' ? 'sx' : 'gd', classes: 4 });
+      const { current: report, prior } = syntheticPair(seed, { template, classes: 4 });
       const { back, findings, markdown } = generate(report, fullSupplement(report), template, prior);
       const other = problems(findings).filter((f) => f.ruleId !== 'C-R10');
       expect(show(other)).toEqual([]);
@@ -112,8 +112,7 @@ describe('generated narrative from synthetic reports', () => {
   }
 
   it('with every reason and budget supplied there is no finding at all', () => {
-    const report = syntheticReport(13, { classes: 3 });
-    const prior = syntheticReport(1013, { classes: 3 });
+    const { current: report, prior } = syntheticPair(13, { classes: 3 });
     const first = composeDocument(report, fullSupplement(report), { prior, template: 'gd' });
     const text = renderMarkdown(first);
     const keys = [...text.matchAll(/【待填写：([^】]*?)(?:比上年增减变动原因|决算数与预算数差异原因|决算数与年初预算差异原因)】/g)].map((m) => m[1]!);

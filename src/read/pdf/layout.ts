@@ -569,7 +569,6 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     items.push({ kind: 'table', rows, y: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]! });
   }
   const lines = groupLines([...pool]);
-  if (process.env["PDF_DEBUG"] && runs.some((r) => r.text.includes("30307"))) console.log("DBG", page, lines.map((l) => joinRuns(l).slice(0, 20) + "@" + l[0]!.y.toFixed(0)).slice(-6));
   const info = lines.map((l) => {
     const cs = chunks(l);
     return { cs, data: isDataLine(cs), top: lineTop(l), bottom: lineBottom(l), base: median(l.map((r) => r.y)), size: l[0]!.size };
@@ -619,7 +618,8 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
       break;
     }
     // (One data line is enough under a header of several lines: an empty table's 栏次 row.)
-    if (dataLines >= 2 || (dataLines === 1 && i - s >= 2)) regions.push([s, j]);
+    // (Or a last row alone at the top of the next page, continuing the table that ended the last.)
+    if (dataLines >= 2 || (dataLines === 1 && (i - s >= 2 || (carried !== undefined && s === 0)))) regions.push([s, j]);
     i = Math.max(j, i + 1);
   }
   let r = 0;
