@@ -317,27 +317,27 @@ function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
   };
   // Non-table lines waiting to be read as paragraphs, with the page of each.
   let pending: { text: string; page: number }[] = [];
+  // A paragraph is written as ONE line of the text (its wrapped printed lines joined): its source is
+  // then exactly its text, with no line breaks inside, as in the text and DOCX readers (positions of
+  // facts inside a paragraph do not depend on where the page wrapped it).
   const flush = () => {
     if (pending.length === 0) return;
-    const base = lines.length;
-    const baseOffset = offset;
     const pagesOf = pending.map((p) => p.page);
     const segment = pending.map((p) => p.text).join('\n');
-    for (const p of pending) push(p.text);
     for (const b of readLines(segment, { markdown: false })) {
       const page = pagesOf[b.pos.line - 1];
-      b.pos = {
-        ...b.pos,
-        line: b.pos.line + base,
-        ...(b.pos.endLine !== undefined ? { endLine: b.pos.endLine + base } : {}),
-        start: b.pos.start + baseOffset,
-        end: b.pos.end + baseOffset,
-        ...(page !== undefined ? { page } : {}),
-      };
       if (b.kind === 'table') {
-        for (const r of b.rows) r.pos = { ...r.pos, line: r.pos.line + base, start: r.pos.start + baseOffset, end: r.pos.end + baseOffset, ...(page !== undefined ? { page } : {}) };
+        const rows = b.rows.map((r) => {
+          const at = pagesOf[r.pos.line - 1];
+          return { ...r, pos: { ...push(pending[r.pos.line - 1]!.text), ...(at !== undefined ? { page: at } : {}) } };
+        });
+        const first = rows[0]!.pos;
+        const last = rows[rows.length - 1]!.pos;
+        blocks.push({ ...b, rows, pos: { line: first.line, endLine: last.line, start: first.start, end: last.end, ...(page !== undefined ? { page } : {}) } });
+        continue;
       }
-      blocks.push(b);
+      const { shifts: _shifts, ...rest } = b;
+      blocks.push({ ...rest, pos: { ...push(b.text), ...(page !== undefined ? { page } : {}) } });
     }
     pending = [];
   };
@@ -345,6 +345,18 @@ function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
   const edges = new Map<number, number>();
   for (const p of pages) {
     for (const i of p.items) if (i.kind === 'line') edges.set(Math.round(p.width), Math.max(edges.get(Math.round(p.width)) ?? 0, i.right));
+  }
+  // The left margin of body text over all pages of one width: the most common line start.
+  const bodyMargin = new Map<number, number>();
+  {
+    const starts = new Map<number, Map<number, number>>();
+    for (const p of pages) {
+      const w = Math.round(p.width);
+      const m = starts.get(w) ?? new Map<number, number>();
+      starts.set(w, m);
+      for (const i of p.items) if (i.kind === 'line') m.set(Math.round(i.x), (m.get(Math.round(i.x)) ?? 0) + 1);
+    }
+    for (const [w, m] of starts) bodyMargin.set(w, [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0);
   }
   // A short last line (or a table) at the end of a page ends its paragraph: the next page's first line
   // starts a new one (a cover title is not joined to the 目录 heading, nor 本表无数据 to the next title).
@@ -360,6 +372,7 @@ function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
     let prevBottom: number | undefined;
     let prevShort = endedShort;
     let firstLine = true;
+    let last: Extract<PageItem, { kind: 'line' }> | undefined;
     for (const item of p.items) {
       if (item.kind === 'table') {
         flush();
@@ -373,14 +386,20 @@ function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
         continue;
       }
       // A wide vertical gap ends a paragraph; an indented line begins one (as 　　 does in text).
-      if (prevBottom !== undefined ? prevShort || item.y - prevBottom > item.size * 1.2 : firstLine && prevShort) pending.push({ text: '', page });
+      // At a page break only a line at the left margin continues the paragraph of the page before: a
+      // centred heading (目录) or an indented line begins a new one.
+      const offMargin = item.x - margin > item.size * 1.5;
+      if (prevBottom !== undefined ? prevShort || item.y - prevBottom > item.size * 1.2 : firstLine && (prevShort || offMargin)) pending.push({ text: '', page });
       firstLine = false;
-      const indented = item.x - margin > item.size * 1.5 && item.x - margin < item.size * 6;
+      const indented = offMargin && item.x - margin < item.size * 6;
       pending.push({ text: indented ? `\u3000\u3000${item.text}` : item.text, page });
       prevBottom = item.bottom;
       prevShort = item.right < edge - item.size * 2.5;
+      last = item;
     }
-    endedShort = prevShort;
+    // A centred last line (a cover title as wide as the text) ends its paragraph too.
+    const body = bodyMargin.get(Math.round(p.width)) ?? margin;
+    endedShort = prevShort || (last !== undefined && last.x - body > last.size * 1.5 && Math.abs(last.x - body - (edge - last.right)) < last.size * 1.5);
   });
   flush();
   return { text: lines.join('\n'), blocks };

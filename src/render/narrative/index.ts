@@ -104,6 +104,7 @@ function budgetReason(w: Writer, subject: string, actual: number, budget: number
 }
 
 function ofShare(w: Writer, part: number, whole: number, base: string): string {
+  if (part === 0) return ''; // 0.00万元，占…的0.0% says nothing: the seeds write the zero items without a share
   const s = share(part, whole, dec(w));
   return s === undefined ? '' : `，占${base}的${s}`;
 }
