@@ -169,6 +169,25 @@ export async function textToDocxPdf(text: string, dir: string, name: string): Pr
   return readFileSync(join(dir, `${name}.pdf`));
 }
 
+/**
+ * The report's tables printed in reverse order (publishers do not all follow the national order): a
+ * table runs from its title line to the next table's title; the last one to its note line.
+ */
+export function reverseTables(text: string, isTitle: (line: string) => boolean): string {
+  const lines = text.split('\n');
+  const titles: number[] = [];
+  lines.forEach((l, i) => {
+    if (!l.includes('\t') && isTitle(l) && lines.slice(i + 1, i + 16).some((n) => n.includes('\t'))) titles.push(i);
+  });
+  if (titles.length < 2) return text;
+  let end = titles[titles.length - 1]!;
+  while (end < lines.length && !lines[end]!.includes('\t')) end++;
+  while (end < lines.length && (lines[end]!.includes('\t') || lines[end] === '')) end++;
+  if (end < lines.length && /^注/.test(lines[end]!)) end++;
+  const blocks = titles.map((t, k) => lines.slice(t, k + 1 < titles.length ? titles[k + 1] : end));
+  return [...lines.slice(0, titles[0]), ...blocks.reverse().flatMap((b) => [...b, '']), ...lines.slice(end)].join('\n');
+}
+
 /** A PDF with an open password, exported by LibreOffice from a small text file. */
 export function encryptedPdf(dir: string): Buffer {
   const txt = join(dir, 'secret.txt');

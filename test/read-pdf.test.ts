@@ -12,7 +12,8 @@ import { compareWithGolden } from './support/golden.js';
 import { HAVE_SEEDS, seedReport } from './support/seeds.js';
 import { syntheticReport } from './support/synthetic.js';
 import { JuesuanError } from '../src/model/errors.js';
-import { encryptedPdf, htmlToPdf, launchChromium, renderHtml, scannedPdf, tempDir, type HtmlLayout } from './read-pdf-fixtures.js';
+import { matchTitle } from '../src/recognise/index.js';
+import { encryptedPdf, htmlToPdf, launchChromium, renderHtml, reverseTables, scannedPdf, tempDir, textToDocxPdf, type HtmlLayout } from './read-pdf-fixtures.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -80,6 +81,30 @@ describe.skipIf(!HAVE_SEEDS)('the seeds\' tables printed to PDF by Chromium', ()
     const r = compareWithGolden(await extractAsync(pdf, { path: `${id}.pdf` }), report, { meta: false });
     expect(r.cells).toBeGreaterThan(400);
     expect(r.mismatches.slice(0, 40)).toEqual([]);
+  }, 60_000);
+});
+
+describe('PDF printed by LibreOffice from DOCX (Word-like text layer: autospace between CJK and digits, tab leaders)', () => {
+  const dir = tempDir('juesuan-lo-');
+  const docxRoundTrip = async (report: Report, text: string, name: string) => {
+    const back = await extractAsync(await textToDocxPdf(text, dir, name), { path: `${name}.pdf` });
+    return { back, ...compareWithGolden(back, report, { meta: false }) };
+  };
+  it.skipIf(!HAVE_SEEDS).each(['000', '001', '003'])('seed %s: every cell of the golden tables read back', async (id) => {
+    const report = await seedReport(id);
+    const r = await docxRoundTrip(report, renderText(report), `seed-${id}`);
+    expect(r.cells).toBeGreaterThan(400);
+    expect(r.mismatches.slice(0, 40)).toEqual([]);
+  }, 60_000);
+  it('synthetic sx with its tables in reverse order: every cell, entity without autospace', async () => {
+    const report = syntheticReport(2, { template: 'sx' });
+    const text = reverseTables(renderText(report), (l) => matchTitle(l) !== undefined);
+    expect(text).not.toBe(renderText(report));
+    const r = await docxRoundTrip(report, text, 'reversed');
+    expect(r.cells).toBeGreaterThan(400);
+    expect(r.mismatches.slice(0, 40)).toEqual([]);
+    expect(r.back.entity).toBe(report.entity);
+    expect(r.back.year).toBe(report.year);
   }, 60_000);
 });
 

@@ -28,7 +28,7 @@ interface Variant {
   name: string;
   /** Header rows (merged cells), then data rows built from the values. */
   header: Cell[][];
-  data: (v: (key: number) => string) => string[][];
+  data: (v: (key: number) => string) => (string | Cell)[][];
   /** columnsBy expected in the recognition record. */
   by: 'column-numbers' | 'labels';
 }
@@ -138,6 +138,19 @@ const VARIANTS: Variant[] = [
       [2, 3, 4, 5, 6, 1].map((o, i) => [o === 1 ? '合计' : ITEM_LABELS[o - 1]!, String(i + 1), v(o + 6), v(o), v(o) === '' ? '' : '9.99']),
     by: 'labels',
   },
+  {
+    name: 'items as rows, the 公务用车 row header merged down over 小计 / 购置费 / 运行维护费',
+    header: [[c('项目', 2), c('预算数'), c('决算数')]],
+    data: (v) => [
+      [c('“三公”经费支出合计', 2), v(1), v(7)],
+      [c('因公出国（境）费', 2), v(2), v(8)],
+      [c(CAR, 1, 3), '小计', v(3), v(9)],
+      ['购置费', v(4), v(10)],
+      ['运行维护费', v(5), v(11)],
+      [c('公务接待费', 2), v(6), v(12)],
+    ],
+    by: 'labels',
+  },
 ];
 
 /** Merged cells expanded: the text at the top-left position, blanks under the rest of the span. */
@@ -159,13 +172,12 @@ function grid(rows: Cell[][]): string[][] {
   return out.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
 }
 
-function htmlTable(variant: Variant, data: string[][]): string {
+function htmlTable(rows: Cell[][]): string {
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const head = variant.header.map(
+  const tr = rows.map(
     (row) => `<tr>${row.map((x) => `<td${(x.cs ?? 1) > 1 ? ` colspan=${x.cs}` : ''}${(x.rs ?? 1) > 1 ? ` rowspan=${x.rs}` : ''}>${esc(x.text)}</td>`).join('')}</tr>`,
   );
-  const body = data.map((row) => `<tr>${row.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`);
-  return `<table border=1 cellspacing=0>\n${[...head, ...body].join('\n')}\n</table>`;
+  return `<table border=1 cellspacing=0>\n${tr.join('\n')}\n</table>`;
 }
 
 /** Print a value as the seeds do: two decimals, zero as 0.00, an absent value blank. */
@@ -193,11 +205,12 @@ function build(text: string, variant: Variant, values: Values, form: 'text' | 'h
   // A table without amounts prints no data row in the one-row layouts (as the seeds do); the
   // transposed layouts keep their labelled rows, blank.
   const printed = empty && data.length === 1 ? [] : data;
-  if (form === 'text') return withTable09(text, [...grid(variant.header), ...printed]);
+  const rows = [...variant.header, ...printed.map((r) => r.map((x) => (typeof x === 'string' ? c(x) : x)))];
+  if (form === 'text') return withTable09(text, grid(rows));
   const html = seedToHtml(withTable09(text, undefined));
   const at = new RegExp(`<p[^>]*>${MARK}</p>`);
   if (!at.test(html)) throw new Error('placeholder not printed');
-  return html.replace(at, htmlTable(variant, printed));
+  return html.replace(at, htmlTable(rows));
 }
 
 /** What a golden file holds of each row (no source positions: they move when a table is printed differently). */

@@ -108,7 +108,12 @@ export function joinRuns(runs: Run[], wideGap = 1.5): string {
       const last = out[out.length - 1] ?? '';
       const first = r.text[0] ?? '';
       if (gap > wideGap * em) out += '  ';
-      else if (gap > 0.2 * em && !(CJK_CHAR.test(last) && CJK_CHAR.test(first)) && !/\s$/.test(out)) out += ' ';
+      else if (!/\s$/.test(out) && !(CJK_CHAR.test(last) && CJK_CHAR.test(first))) {
+        // Between a CJK character and a digit or letter, Word and LibreOffice add about a quarter em
+        // (autospace: 第 3 社会, 2024 年度) where the text has no space.
+        const cjkEdge = CJK_CHAR.test(last) || CJK_CHAR.test(first);
+        if (gap > (cjkEdge ? 0.35 : 0.2) * em) out += ' ';
+      }
     }
     out += collapseCjkSpaces(r.text);
     prev = r;
@@ -333,8 +338,11 @@ function chunks(line: Run[], gap = 0.6): Chunk[] {
   return out.filter((c) => c.text !== '');
 }
 
+/** Leader dots of a table-of-contents entry (`第一部分 概况..... 1`): its page number is no amount. */
+const LEADER = /(?:\.{3,}|…{2,}|·{3,})\s*$/;
+
 function isDataLine(cs: Chunk[]): boolean {
-  return cs.length >= 2 && cs.some((c) => AMOUNT.test(c.text.replace(/\s/g, '')));
+  return cs.length >= 2 && cs.some((c) => AMOUNT.test(c.text.replace(/\s/g, ''))) && !cs.some((c) => LEADER.test(c.text));
 }
 
 function lineTop(line: Run[]): number {
@@ -373,11 +381,30 @@ function columnBands(lineChunks: Chunk[][], carried?: [number, number][]): [numb
   }
   // Columns empty in every data line (the left side of a two-sided table continued on the next
   // page) still have header words: narrowest first, a header chunk clear of all bands adds one.
+  // (Not a header word in the gap right of a column of left-aligned names: a heading centred over
+  // the name column reaches past names shorter than the column. That column is widened instead.)
+  const data = (amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)).flat();
+  const textBand = merged.map(([a, b]) => {
+    const inside = data.filter((c) => c.x1 >= a - 1 && c.x2 <= b + 1);
+    return inside.length > 0 && inside.filter((c) => !AMOUNT.test(c.text.replace(/\s/g, ''))).length * 2 > inside.length;
+  });
   const first = lineChunks.findIndex((cs) => isDataLine(cs));
   const header = lineChunks.slice(0, Math.max(first, 0)).flat().sort((a, b) => a.x2 - a.x1 - (b.x2 - b.x1));
+  // (Header rows of several words; a line of one piece above the first row may be a wrapped name.)
+  const inRow = new Set(lineChunks.slice(0, Math.max(first, 0)).filter((cs) => cs.length >= 2).flat());
   for (const c of header) {
     if (merged.some(([a, b]) => Math.min(b, c.x2) - Math.max(a, c.x1) > -1)) continue;
+    const left = merged.reduce((best, [, b], k) => (b < c.x1 && (best < 0 || b > merged[best]![1]) ? k : best), -1);
+    // (Centred over the name column: the column it is centred in ends before the next band starts;
+    // the heading of a column blank on this page is centred further right.)
+    const next = Math.min(...merged.map(([a]) => a).filter((a) => a > c.x2));
+    const centredOver = left >= 0 && c.x1 + c.x2 - merged[left]![0] <= next + 6;
+    if (amounts.length >= 3 && Number.isFinite(next) && centredOver && textBand[left] && inRow.has(c)) {
+      merged[left]![1] = c.x2;
+      continue;
+    }
     merged.push([c.x1, c.x2]);
+    textBand.push(false);
   }
   // A continuation without a header on the next page: the columns of the part before it.
   if (first === 0 && carried) for (const [a, b] of carried) if (!merged.some(([x, y]) => Math.min(b, y) - Math.max(a, x) > -1)) merged.push([a, b]);

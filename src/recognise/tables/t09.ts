@@ -71,7 +71,7 @@ export function t09Block(label: string): { base: 0 | 6; rank: number } | undefin
   const k = key(label).replace(/[(（]万元[)）]$/, '');
   if (/^(?:全年|调整后|本年)?预算(?:数)?$/.test(k)) return { base: 0, rank: 2 };
   if (/^(?:年初)?预算(?:数)?$/.test(k)) return { base: 0, rank: 1 };
-  if (/^(?:本年|全年)?(?:决算|决算数|支出决算数?|实际支出(?:数)?)$/.test(k)) return { base: 6, rank: 2 };
+  if (/^(?:本年|全年)?(?:决算|决算数|支出决算数?|实际支出(?:数)?|执行数|实际执行数)$/.test(k)) return { base: 6, rank: 2 };
   return undefined;
 }
 
@@ -133,16 +133,31 @@ function firstLabel(line: Line): { at: number; text: string } | undefined {
 }
 
 /**
- * A row of the items-as-rows layout: an item label first, then only amounts, dashes, blanks or a
- * 行次 number — no second label (a header row of the other layouts names several items).
+ * The item a row of the items-as-rows layout names, or undefined for any other row. Such a row
+ * starts with its label — or with the 公务用车 group label and then the sub-item (a row header
+ * merged down over 小计/购置费/运行维护费) — followed only by amounts, dashes, blanks or a 行次
+ * number; a header row of the other layouts names several items.
  */
+function rowItem(line: Line): { item: number; at: number } | undefined {
+  const labels: { item: number | undefined; at: number }[] = [];
+  for (let p = 0; p < line.cells.length; p++) {
+    const t = compact(line.cells[p]!);
+    if (t === '' || ROW_NUMBER.test(t)) continue;
+    if (hasAmount([line.cells[p]!])) continue;
+    if (t09Block(t)) return undefined;
+    labels.push({ item: t09Item(t), at: p });
+  }
+  if (labels.length === 1 && labels[0]!.item !== undefined) return { item: labels[0]!.item, at: labels[0]!.at };
+  if (labels.length === 2 && labels[0]!.item === 3 && [3, 4, 5].includes(labels[1]!.item ?? 0) && labels[0]!.at < labels[1]!.at) {
+    return { item: labels[1]!.item!, at: labels[1]!.at };
+  }
+  return undefined;
+}
+
 function isItemRow(line: Line): boolean {
-  const first = firstLabel(line);
-  if (!first || t09Item(first.text) === undefined || t09Block(first.text)) return false;
-  return line.cells.slice(first.at + 1).every((c) => {
-    const t = compact(c);
-    return t === '' || ROW_NUMBER.test(t) || hasAmount([c]);
-  });
+  const r = rowItem(line);
+  // The label comes before the amounts.
+  return r !== undefined && !line.cells.slice(0, r.at).some((c) => hasAmount([c]) && !ROW_NUMBER.test(compact(c)));
 }
 
 interface Reader {
@@ -277,7 +292,7 @@ function parseItemRows(region: TableRegion, itemRows: Line[]): ParsedTable | und
   let columnsBy: ParsedTable['columnsBy'] = 'labels';
   if (blocks.size === 0) {
     // No labels: the amount columns right of the labels, in the template's order 预算数, 决算数.
-    const labelAt = Math.max(...itemRows.map((l) => firstLabel(l)!.at));
+    const labelAt = Math.max(...itemRows.map((l) => rowItem(l)!.at));
     const amountCols = new Set<number>();
     for (const l of itemRows) l.cells.forEach((c, p) => p > labelAt && hasAmount([c]) && !ROW_NUMBER.test(compact(c)) && amountCols.add(p));
     const cols = [...amountCols].sort((a, b) => a - b);
@@ -289,7 +304,7 @@ function parseItemRows(region: TableRegion, itemRows: Line[]): ParsedTable | und
   const seen = new Set<number>();
   const unmatched: { line: number; text: string }[] = [];
   for (const line of itemRows) {
-    const item = t09Item(firstLabel(line)!.text)!;
+    const item = rowItem(line)!.item;
     if (seen.has(item)) {
       unmatched.push({ line: line.line, text: compact(line.cells.join(' ')) });
       continue;
