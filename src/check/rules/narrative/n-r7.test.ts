@@ -20,6 +20,11 @@ ruleTester(rule, {
   valid: [
     { name: 'the complete example (its sums restate table cells or belong to N-R9 / N-R11)', report: () => narrativeReport() },
     { name: 'a closing 合计 that adds up', report: doc(CLOSING) },
+    {
+      // A sentence wrapped over printed lines is one statement: its amounts are summed together.
+      name: 'a closing 合计 that adds up, its sentence wrapped over three printed lines',
+      report: doc('档案数字化加工项目年初预算\n50.00万元，年中追加30.00万元，资金\n合计80.00万元。'),
+    },
     { name: 'a numbered list 如下 that adds up (已支出 are details of the items)', report: doc(LISTED) },
     { name: 'a 其中 list that names only the main parts (45 + 30 < 80)', report: doc(PARTIAL) },
     { name: 'a count that matches the quoted names', report: doc(NAMED) },

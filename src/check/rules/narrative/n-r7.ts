@@ -92,13 +92,28 @@ export function blocksOf(section: Section, facts: readonly Fact[]): TextBlock[] 
       const f = facts[i]!;
       const piece = pieces.find((pc) => f.span.start >= pc.source && f.span.start < pc.source + pc.length);
       if (!piece) continue;
-      const at = piece.offset + (f.span.start - piece.source);
+      const at = placeIn(text, f, piece.offset + (f.span.start - piece.source));
       block.facts.push({ fact: f, at, end: at + (f.span.end - f.span.start), block });
     }
     addUnreadAmounts(block);
     block.facts.sort((a, b) => a.at - b.at);
     return block;
   });
+}
+
+/**
+ * Where a fact's number stands in the block's text. The source offset gives it directly when the
+ * paragraph's text is its source slice; a reader that joined wrapped lines (or dropped markup) shifts
+ * it by a few characters, so the number is looked for near that estimate, nearest first.
+ */
+function placeIn(text: string, f: Fact, estimate: number): number {
+  const number = /^[\d,，.]+/.exec(f.text)?.[0];
+  if (!number || text.startsWith(number, estimate)) return estimate;
+  for (let d = 1; d <= 60; d++) {
+    if (text.startsWith(number, estimate - d)) return estimate - d;
+    if (text.startsWith(number, estimate + d)) return estimate + d;
+  }
+  return estimate;
 }
 
 const MONEY_TEXT = /(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元)/g;
