@@ -26,75 +26,12 @@ export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOpt
   const d = await import('docx');
   const template = layoutTemplate(doc.report, doc.template);
   const landscapeFrom = options.landscapeFrom ?? 9;
+  const RawTable = rawTableClass(d);
   const HEADINGS = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4] as const;
 
   const text = (value: string, extra: { size?: number; bold?: boolean } = {}) => new d.TextRun({ text: value, ...extra });
   const para = (value: string, extra: ConstructorParameters<typeof d.Paragraph>[0] & object = {}) =>
     new d.Paragraph({ children: [text(value)], ...extra });
-
-  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
-  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-
-  const cellParagraph = (value: string, kind: ColumnKind | 'head', size: number) =>
-    new d.Paragraph({
-      children: [text(value, { size })],
-      alignment: kind === 'amount' ? d.AlignmentType.RIGHT : kind === 'label' ? d.AlignmentType.LEFT : d.AlignmentType.CENTER,
-      spacing: { before: 0, after: 0, line: 260 },
-    });
-
-  const wordTable = (layout: TableLayout, width: number) => {
-    // Half-points: 9 pt, smaller for the very wide tables (Sichuan's detail tables by economic class).
-    const size = layout.kinds.length >= 20 ? 13 : layout.kinds.length >= 13 ? 15 : 18;
-    const weights = columnWeights(layout);
-    const total = weights.reduce((a, b) => a + b, 0);
-    const columnWidths = weights.map((w) => Math.floor((width * w) / total));
-    const margins = { top: 30, bottom: 30, left: 60, right: 60 };
-    const header = layout.header.map(
-      (row) =>
-        new d.TableRow({
-          tableHeader: true,
-          cantSplit: true,
-          children: row.flatMap((cell, c) =>
-            // Covered positions are not written: docx adds the vMerge continuation cells of a rowSpan itself.
-            cell.covered
-              ? []
-              : [
-                  new d.TableCell({
-                    children: [cellParagraph(cell.text, 'head', size)],
-                    ...(cell.colSpan ? { columnSpan: cell.colSpan } : {}),
-                    ...(cell.rowSpan ? { rowSpan: cell.rowSpan } : {}),
-                    verticalAlign: d.VerticalAlignTable.CENTER,
-                    shading: { type: d.ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' },
-                    margins,
-                    width: { size: spanWidth(columnWidths, c, cell.colSpan ?? 1), type: d.WidthType.DXA },
-                  }),
-                ],
-          ),
-        }),
-    );
-    const body = layout.body.map(
-      (row) =>
-        new d.TableRow({
-          cantSplit: true,
-          children: row.map(
-            (value, c) =>
-              new d.TableCell({
-                children: [cellParagraph(value, layout.kinds[c] ?? 'label', size)],
-                verticalAlign: d.VerticalAlignTable.CENTER,
-                margins,
-                width: { size: columnWidths[c]!, type: d.WidthType.DXA },
-              }),
-          ),
-        }),
-    );
-    return new d.Table({
-      rows: [...header, ...body],
-      columnWidths,
-      width: { size: width, type: d.WidthType.DXA },
-      layout: d.TableLayoutType.FIXED,
-      borders,
-    });
-  };
 
   const tableChildren = (layout: TableLayout, width: number): FileChild[] => {
     const out: FileChild[] = [];
@@ -103,7 +40,7 @@ export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOpt
       else if (line.role === 'unit') out.push(para(line.text, { alignment: d.AlignmentType.RIGHT, spacing: { after: 60 } }));
       else out.push(para(line.text, { spacing: { after: 60 } }));
     }
-    out.push(wordTable(layout, width));
+    out.push(new RawTable(tableXml(layout, width)));
     for (const group of layout.notes) for (const line of group) out.push(new d.Paragraph({ children: [text(line, { size: 18 })], spacing: { before: 60, after: 0 } }));
     return out;
   };
@@ -210,6 +147,106 @@ export async function renderDocx(doc: DisclosureDocument, options: RenderDocxOpt
   });
   const buffer = await d.Packer.toBuffer(document);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+type Docx = typeof import('docx');
+
+let rawTable: (new (xml: string) => FileChild) | undefined;
+/**
+ * A table written from its XML. Building a Word table cell by cell with the library's objects
+ * (TableCell → TableCellProperties → Paragraph → TextRun, each turned into an object tree and then
+ * into text) took most of the writer's time and memory; our tables are plain grids, so their XML is
+ * written directly, exactly as the library writes it (same elements, attribute order and escaping).
+ * The library's stringifier (docx 9.x) writes a content value that is neither a string nor an object
+ * as String(value), unescaped; the XML goes in as such a value (a function whose toString is the XML).
+ * docx.test.ts compares every table byte for byte with the one the library builds from its objects,
+ * so a library update that changes either side fails there.
+ */
+function rawTableClass(d: Docx): new (xml: string) => FileChild {
+  if (rawTable) return rawTable;
+  class RawTable extends d.FileChild {
+    private readonly xml: string;
+    constructor(xml: string) {
+      super('w:tbl');
+      this.xml = xml;
+    }
+    override prepForXml(): ReturnType<FileChild['prepForXml']> {
+      const xml = this.xml;
+      const raw = Object.assign(() => xml, { toString: () => xml });
+      return { 'w:tbl': [raw] } as unknown as ReturnType<FileChild['prepForXml']>;
+    }
+  }
+  rawTable = RawTable;
+  return RawTable;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+/** As the library escapes text and attribute values: the five entities, C0 controls other than tab/LF/CR dropped. */
+function escapeXml(value: string): string {
+  return value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ESCAPES[ch] ?? '');
+}
+
+const BORDER = 'w:val="single" w:color="000000" w:sz="4"';
+const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`).join('')}</w:tblBorders>`;
+const CELL_MARGINS = '<w:tcMar><w:top w:type="dxa" w:w="30"/><w:left w:type="dxa" w:w="60"/><w:bottom w:type="dxa" w:w="30"/><w:right w:type="dxa" w:w="60"/></w:tcMar>';
+const HEAD_SHADING = '<w:shd w:fill="F2F2F2" w:color="auto" w:val="clear"/>';
+const JC: Record<ColumnKind | 'head', string> = { amount: 'right', label: 'left', code: 'center', line: 'center', head: 'center' };
+
+/**
+ * A standard table as Word XML (inside <w:tbl>): fixed layout at the given width, thin borders,
+ * header rows repeated on every page, no row split across pages, merged header cells (gridSpan, and
+ * vMerge restart / continue cells under a rowSpan), shaded header, amounts right-aligned.
+ */
+export function tableXml(layout: TableLayout, width: number): string {
+  // Half-points: 9 pt, smaller for the very wide tables (Sichuan's detail tables by economic class).
+  const size = layout.kinds.length >= 20 ? 13 : layout.kinds.length >= 13 ? 15 : 18;
+  const weights = columnWeights(layout);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((width * w) / total));
+  const run = `<w:r><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">`;
+  const paragraph = (text: string, kind: ColumnKind | 'head') =>
+    `<w:p><w:pPr><w:spacing w:after="0" w:before="0" w:line="260"/><w:jc w:val="${JC[kind]}"/></w:pPr>${run}${escapeXml(text)}</w:t></w:r></w:p>`;
+  const cellProperties = (cellWidth: number, merge: string, shaded: boolean) =>
+    `<w:tcPr><w:tcW w:type="dxa" w:w="${cellWidth}"/>${merge}${shaded ? HEAD_SHADING : ''}${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>`;
+
+  const parts: string[] = [
+    `<w:tblPr><w:tblW w:type="dxa" w:w="${width}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+  ];
+  // Cells merged down from a row above, by the grid column they start at: the rows still to cover and their span.
+  const below = new Map<number, { rows: number; span: number }>();
+  layout.header.forEach((row, r) => {
+    parts.push('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
+    // The last row of the table (a header without body) carries no continuation on (as docx: none past the table).
+    const last = r === layout.header.length - 1 && layout.body.length === 0;
+    row.forEach((cell, c) => {
+      const merged = below.get(c);
+      if (cell.covered) {
+        if (!merged) return;
+        const span = merged.span > 1 ? `<w:gridSpan w:val="${merged.span}"/>` : '';
+        parts.push(`<w:tc>${cellProperties(spanWidth(widths, c, merged.span), `${span}<w:vMerge w:val="continue"/>`, true)}<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p></w:tc>`);
+        if (merged.rows > 2 && !last) below.set(c, { rows: merged.rows - 1, span: merged.span });
+        else below.delete(c);
+        return;
+      }
+      below.delete(c);
+      const span = cell.colSpan ?? 1;
+      let merge = cell.colSpan ? `<w:gridSpan w:val="${cell.colSpan}"/>` : '';
+      if (cell.rowSpan && cell.rowSpan > 1) {
+        merge += '<w:vMerge w:val="restart"/>';
+        if (!last) below.set(c, { rows: cell.rowSpan, span });
+      }
+      parts.push(`<w:tc>${cellProperties(spanWidth(widths, c, span), merge, true)}${paragraph(cell.text, 'head')}</w:tc>`);
+    });
+    parts.push('</w:tr>');
+  });
+  const bodyProperties = widths.map((w) => cellProperties(w, '', false));
+  for (const row of layout.body) {
+    parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    row.forEach((value, c) => parts.push(`<w:tc>${bodyProperties[c]}${paragraph(value, layout.kinds[c] ?? 'label')}</w:tc>`));
+    parts.push('</w:tr>');
+  }
+  return parts.join('');
 }
 
 /** The width of a cell spanning `span` columns from `c`. */
