@@ -87,7 +87,9 @@ async function main(): Promise<void> {
       const report = syntheticReport(1000 + i, { template: i % 2 ? 'sx' : 'gd', classes: 3 + (i % 6) });
       const ruled = i % 4 < 2;
       await page.setContent(html(renderText(report, { rowsPerPage: 18 + (i % 10) }), i % 3 === 0, ruled));
-      batch.push({ pdf: await page.pdf({ format: 'A4', landscape: true }), report, ruled });
+      const pdf = await page.pdf({ format: 'A4', landscape: true });
+      if (process.env['PDF_BENCH_KEEP']) writeFileSync(join(dir, `doc${i}.pdf`), pdf); // for profiling outside the bench
+      batch.push({ pdf, report, ruled });
     }
   } finally {
     await browser.close();
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
       if (a.exact < a.cells) failing.set(`${i}:${t.id}`, a.cells - a.exact);
     }
   });
+  if (process.env['PDF_BENCH_KEEP']) console.log(`PDFs kept in ${dir}`);
   if (failing.size > 0) console.log(`PDF cells not read, by document:table: ${[...failing].map(([k, n]) => `${k}=${n}`).join(" ")}`);
   const rate = pages / seconds;
   console.log(`PDF read + recognise: ${batch.length} documents, ${pages} pages in ${seconds.toFixed(2)} s → ${rate.toFixed(1)} pages/s on one thread (target ≥ ${TARGET_PAGES_PER_SECOND}); CPU ${cpuSeconds.toFixed(2)} s → ${(pages / cpuSeconds).toFixed(1)} pages per CPU second (zlib runs on this thread)`);

@@ -56,6 +56,8 @@ describe('PDF printed by Chromium without ruling lines (columns from text positi
     ['borderless letter-spaced names', { rules: false, letterSpace: true }, {}, 4, 'gd'],
     ['borderless, amounts right and headers centred, split codes', { rules: false, publisherAlign: true, splitCodes: true, letterSpace: true }, {}, 23, 'gd'],
     ['borderless page-split tables with repeated header', { rules: false }, { rowsPerPage: 8, repeatHeader: true }, 6, 'gd'],
+    // (The continuation is a table of its own: blank columns shrink, the two-sided table's left side is empty.)
+    ['borderless page-split tables without repeated header, two-sided sx', { rules: false }, { rowsPerPage: 8, repeatHeader: false }, 7, 'sx'],
     ['borderless, each table on its own page, WenQuanYi font', { rules: false, tablePerPage: true, font: '"WenQuanYi Micro Hei"' }, {}, 9, 'gd'],
   ];
   it.each(cases)('%s: every cell read back', async (_name, layout, text, seed, template) => {

@@ -17,6 +17,8 @@ import { withSyncInflate } from './inflate.js';
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjsPromise: Promise<Pdfjs> | undefined;
+/** The worker side of pdfjs (its `WorkerMessageHandler`), loaded with pdfjs. */
+let workerHandler: { initializeFromPort(port: unknown): void } | undefined;
 let assetDir: string | undefined;
 
 /**
@@ -24,19 +26,24 @@ let assetDir: string | undefined;
  * web worker): loading it here spares pdfjs its own import at the first document. The legacy
  * build's core-js replaces Array.prototype.push with a JavaScript version (over an edge case of
  * non-writable lengths that no code here meets) that made every push — pdfjs's operator lists and
- * recognition alike — several times slower: the native one is put back.
+ * recognition alike — several times slower: the native one is put back, and so are JSON's.
  */
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
     const push = Array.prototype.push;
+    const { parse, stringify } = JSON;
     try {
       const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // (no type declarations)
       const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerModule) as Promise<unknown>]);
       const g = globalThis as { pdfjsWorker?: unknown };
       g.pdfjsWorker ??= worker;
+      workerHandler = (worker as { WorkerMessageHandler: typeof workerHandler }).WorkerMessageHandler;
       return pdfjs;
     } finally {
       if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
+      // Likewise JSON.parse and JSON.stringify (wrapped twice, for JSON.rawJSON, which nothing here uses).
+      if (JSON.parse !== parse) Object.defineProperty(JSON, 'parse', { value: parse, writable: true, configurable: true, enumerable: false });
+      if (JSON.stringify !== stringify) Object.defineProperty(JSON, 'stringify', { value: stringify, writable: true, configurable: true, enumerable: false });
     }
   })();
   return pdfjsPromise;
@@ -48,6 +55,51 @@ function pdfjsDir(): string {
   return assetDir;
 }
 
+type Listener = (event: { data: unknown }) => void;
+
+/**
+ * The channel between pdfjs's API and its worker code, both in this thread. pdfjs's own fake worker
+ * structured-clones every message: for the operator lists and text of a page that copy was about a
+ * seventh of the reading time, and more in garbage collection. Here the two hot messages — chunks of a page's text
+ * and of its operator list — are handed over with a shallow copy only, of what the worker reuses
+ * after sending (the text chunk object, whose `items` it replaces; the operator list arrays, which
+ * it empties); the items and arguments themselves it never touches again. Every other message is
+ * cloned as before.
+ */
+class InThreadPort {
+  #listeners = new Set<Listener>();
+  #deferred = Promise.resolve();
+
+  postMessage(message: unknown, transfer?: unknown[]): void {
+    const data = InThreadPort.pass(message) ?? structuredClone(message, transfer ? { transfer: transfer as never } : undefined);
+    // Delivered later, as a port would: the sender's code after postMessage runs first.
+    void this.#deferred.then(() => {
+      for (const listener of this.#listeners) listener.call(this, { data });
+    });
+  }
+
+  private static pass(message: unknown): unknown {
+    const m = message as { stream?: number; chunk?: { items?: unknown; fnArray?: unknown; argsArray?: unknown } } | null;
+    const chunk = m?.stream === 4 /* StreamKind.ENQUEUE */ ? m.chunk : undefined;
+    if (!chunk || typeof chunk !== 'object') return undefined;
+    if (Array.isArray(chunk.fnArray) && Array.isArray(chunk.argsArray)) return { ...m, chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() } };
+    if (Array.isArray(chunk.items) && !('fnArray' in chunk)) return { ...m, chunk: { ...chunk } };
+    return undefined;
+  }
+
+  addEventListener(_name: string, listener: Listener): void {
+    this.#listeners.add(listener);
+  }
+
+  removeEventListener(_name: string, listener: Listener): void {
+    this.#listeners.delete(listener);
+  }
+
+  terminate(): void {
+    this.#listeners.clear();
+  }
+}
+
 const DEFAULT_MAX_PAGES = 300; // a disclosure runs to 20–120 pages; 500 pages is not one (issue #6: ends with a message)
 const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -57,8 +109,13 @@ export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Pr
   const deadline = Date.now() + timeoutMs;
   const pdfjs = await loadPdfjs();
   const dir = pdfjsDir();
+  // A worker of its own per document, on a port that does not clone pages' content.
+  const port = new InThreadPort();
+  workerHandler!.initializeFromPort(port);
+  const worker = new pdfjs.PDFWorker({ port: port as never });
   // pdfjs takes ownership of (and may detach) the buffer: give it a copy.
   const task = pdfjs.getDocument({
+    worker,
     data: new Uint8Array(bytes),
     cMapUrl: join(dir, 'cmaps') + '/',
     cMapPacked: true,
@@ -80,7 +137,13 @@ export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Pr
     throw asJuesuanError(err, path);
   } finally {
     clearTimeout(timer);
-    void task.destroy().catch(() => undefined);
+    void task
+      .destroy()
+      .catch(() => undefined)
+      .finally(() => {
+        worker.destroy();
+        port.terminate();
+      });
   }
 }
 
@@ -170,7 +233,7 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number, carried?: [numbe
 }
 
 async function countImages(pdfjs: Pdfjs, page: PdfPage): Promise<number> {
-  const ops = await page.getOperatorList();
+  const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const { OPS } = pdfjs;
   return ops.fnArray.filter((f) => f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject || f === OPS.paintImageMaskXObject).length;
 }
@@ -194,7 +257,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
  */
 async function readRules(pdfjs: Pdfjs, page: PdfPage, toPage: (x: number, y: number) => [number, number], area: number): Promise<{ rules: Rule[]; images: number }> {
   const { OPS } = pdfjs;
-  const ops = await page.getOperatorList();
+  const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const rules: Rule[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];

@@ -365,8 +365,153 @@ function median(values: number[]): number {
   return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
 }
 
+/** What a column holds: text (names), money, small integers (行次, codes), or nothing seen. */
+type Kind = 't' | 'm' | 'n' | 'e';
+/** The kinds of the columns of a table part, by its bands array (the reader hands the array back as `carried`). */
+const bandKinds = new WeakMap<[number, number][], Kind[]>();
+
+function chunkKind(text: string): Kind {
+  const t = text.replace(/\s/g, '');
+  if (CJK_CHAR.test(t)) return 't';
+  if (MONEY.test(t)) return 'm';
+  if (/^\d+$/.test(t)) return 'n';
+  return AMOUNT.test(t) ? 'm' : 't';
+}
+
+/** The most frequent kind of the chunks falling in each band. */
+function kindsOf(bands: [number, number][], cs: Chunk[]): Kind[] {
+  const counts = bands.map(() => new Map<Kind, number>());
+  for (const c of cs) {
+    const m = counts[bandOf(bands, c.x1, c.x2)]!;
+    const k = chunkKind(c.text);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return counts.map((m) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'e');
+}
+
+/**
+ * A continuation without a header on the next page: its own columns (some of the table's columns
+ * may be blank on this page, e.g. the left side of a two-sided table) matched in order to the
+ * columns of the part before it by what they hold, so that the parts keep the same columns even
+ * when the publisher laid the continuation out with other widths. Undefined when they do not fit.
+ */
+function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kinds: Kind[]): { bands: [number, number][]; kinds: Kind[] } | undefined {
+  // (The body only: a repeated header's words are placed in the bands afterwards.)
+  const all = lineChunks.slice(Math.max(0, lineChunks.findIndex((cs) => isDataLine(cs)))).flat().sort((a, b) => a.x1 - b.x1);
+  const own: [number, number][] = [];
+  for (const c of all) {
+    const last = own[own.length - 1];
+    if (last && c.x1 <= last[1] + 1) last[1] = Math.max(last[1], c.x2);
+    else own.push([c.x1, c.x2]);
+  }
+  let ownKinds = kindsOf(own, all);
+  // Code columns 类 | 款 | 项: a column blank in every row of the part before (no 项 code yet) has no
+  // band there; here the code's pieces are read into the carried code columns, the first ones joined
+  // (`205 03` | `03` reads as 2050303).
+  const lead = (ks: Kind[]) => ks.findIndex((k) => k !== 'n');
+  const ownLead = lead(ownKinds);
+  const carriedLead = lead(kinds);
+  if (carriedLead >= 1 && ownLead > carriedLead) {
+    const extra = ownLead - carriedLead;
+    own.splice(0, extra + 1, [own[0]![0], own[extra]![1]]);
+    ownKinds = ownKinds.slice(extra);
+  }
+  const n = carried.length;
+  const m = own.length;
+  if (m === 0 || m > n) return undefined;
+  // Monotone matching of own columns into carried ones: kinds must agree (an empty carried column
+  // takes anything at a small cost). Where the publisher kept the widths, own columns sit on the
+  // carried ones; where the continuation is a table of its own, its blank columns shrank to their
+  // padding: a gap between two own columns wider than the usual gap holds skipped columns.
+  const span = Math.max(1, carried[n - 1]![1] - carried[0]![0]);
+  const gaps = own.slice(1).map(([a], i) => a - own[i]![1]);
+  const g0 = Math.max(2, Math.min(...gaps.filter((g) => g > 2), Infinity));
+  const skippedHere = (i: number) => (Number.isFinite(g0) ? Math.max(0, Math.round((gaps[i - 1]! - g0) / g0)) : 0);
+  const kindCost = (i: number, j: number) => {
+    const kc = kinds[j] ?? 'e';
+    const ko = ownKinds[i]!;
+    return kc === ko ? 0 : kc === 'e' ? 0.2 : (kc === 'n' && ko === 'm') || (kc === 'm' && ko === 'n') ? 3 : 10;
+  };
+  const dist = (i: number, j: number) => Math.abs((own[i]![0] + own[i]![1] - carried[j]![0] - carried[j]![1]) / 2) / span;
+  const solve = (posWeight: number, stepWeight: number): { at: number[]; cost: number } => {
+    const cost = (i: number, j: number) => kindCost(i, j) + posWeight * dist(i, j);
+    const f = Array.from({ length: m }, () => new Array<number>(n).fill(Infinity));
+    const from = Array.from({ length: m }, () => new Array<number>(n).fill(-1));
+    for (let j = 0; j < n; j++) f[0]![j] = cost(0, j);
+    for (let i = 1; i < m; i++) {
+      for (let j = i; j < n; j++) {
+        for (let jp = i - 1; jp < j; jp++) {
+          const v = f[i - 1]![jp]! + stepWeight * Math.abs(j - jp - 1 - skippedHere(i)) + cost(i, j);
+          if (v < f[i]![j]!) {
+            f[i]![j] = v;
+            from[i]![j] = jp;
+          }
+        }
+      }
+    }
+    let end = m - 1;
+    for (let j = m - 1; j < n; j++) if (f[m - 1]![j]! < f[m - 1]![end]!) end = j;
+    const at = new Array<number>(m);
+    for (let i = m - 1, j = end; i >= 0; i--) {
+      at[i] = j;
+      j = from[i]![j]!;
+    }
+    return { at, cost: f[m - 1]![end]! };
+  };
+  // Same widths: every own column lies on the carried column it is matched to.
+  let best = solve(1, 0);
+  const onIt = (i: number, j: number) => Math.min(own[i]![1], carried[j]![1]) - Math.max(own[i]![0], carried[j]![0]) >= 0.6 * Math.min(own[i]![1] - own[i]![0], carried[j]![1] - carried[j]![0]);
+  // (Code columns excepted: their pieces may have been joined above.)
+  const codes = carriedLead >= 1 ? Math.max(0, lead(ownKinds)) : 0;
+  if (!best.at.every((j, i) => i < codes || onIt(i, j))) best = solve(0.1, 0.3);
+  (globalThis as any).__dbg?.push( JSON.stringify({ own: own.map(([a, b]) => [Math.round(a), Math.round(b)]), ownKinds, carried: carried.map(([a, b]) => [Math.round(a), Math.round(b)]), kinds, best }));
+  if (best.cost >= 10) return undefined;
+  const at = best.at;
+  // Carried columns without text here get a thin band in the gap where they belong.
+  const bands: [number, number][] = new Array(n);
+  const out: Kind[] = [...kinds];
+  at.forEach((j, i) => {
+    bands[j] = own[i]!;
+    if (ownKinds[i] !== 'e') out[j] = ownKinds[i]!;
+  });
+  for (let j = 0; j < n; j++) {
+    if (bands[j]) continue;
+    let a = j;
+    while (a > 0 && !bands[a - 1]) a--;
+    let b = j;
+    while (b + 1 < n && !bands[b + 1]) b++;
+    const left = a > 0 ? bands[a - 1]![1] : (bands[b + 1]?.[0] ?? 0) - 4 * (b - a + 1) - 2;
+    const right = b + 1 < n ? bands[b + 1]![0] : left + 4 * (b - a + 1) + 2;
+    const step = (right - left) / (b - a + 2);
+    for (let k = a; k <= b; k++) {
+      const x = left + step * (k - a + 1);
+      bands[k] = [x - Math.min(1, step / 4), x + Math.min(1, step / 4)];
+    }
+  }
+  return { bands, kinds: out };
+}
+
 /** Column bands of a table without rules: merged x extents of the chunks of its data lines. */
-function columnBands(lineChunks: Chunk[][], carried?: [number, number][]): [number, number][] {
+function columnBands(lineChunks: Chunk[][], carried?: [number, number][], top = false): [number, number][] {
+  const carriedKinds = carried && bandKinds.get(carried);
+  const headed = lineChunks.length > 0 && !isDataLine(lineChunks[0]!);
+  if (carried && carriedKinds && lineChunks.length > 0 && (!headed || top)) {
+    // (Under a repeated header, its words name every column: its own columns are kept when they
+    // are as many as before.)
+    const own = headed ? ownBands(lineChunks, carried) : undefined;
+    if (own && own.length === carried.length) return own;
+    const fit = alignToCarried(lineChunks, carried, carriedKinds);
+    if (fit) {
+      bandKinds.set(fit.bands, fit.kinds);
+      return fit.bands;
+    }
+    if (own) return own;
+  }
+  return ownBands(lineChunks, carried);
+}
+
+/** Column bands from a part's own lines: data lines' chunks, and header words over blank columns. */
+function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number, number][] {
   const cols: [number, number][] = [];
   // Lines with real amounts set the columns; a 栏次 row's centred numbers (over right-aligned
   // amounts) would make columns of their own.
@@ -443,10 +588,16 @@ function bandOf(bands: [number, number][], x1: number, x2: number, header = fals
  * on a middle line, a top-aligned one on its first). Header lines above the first data line are
  * grouped the same way, stacked words of one column becoming one header cell.
  */
-function clusterTable(lines: Run[][], page: number, carried?: [number, number][]): { rows: GridCell[][]; bands: [number, number][] } {
+function clusterTable(lines: Run[][], page: number, carried?: [number, number][], top = false): { rows: GridCell[][]; bands: [number, number][] } {
   const lineChunks = lines.map((l) => chunks(l));
-  const bands = columnBands(lineChunks, carried);
+  const bands = columnBands(lineChunks, carried, top);
   const C = bands.length;
+  if (!bandKinds.has(bands)) {
+    // (From the lines with real amounts: a 栏次 row's numbers would make amount columns look like 行次.)
+    const data = lineChunks.filter((cs) => isDataLine(cs));
+    const money = data.filter((cs) => cs.some((c) => MONEY.test(c.text.replace(/\s/g, ''))));
+    bandKinds.set(bands, kindsOf(bands, (money.length > 0 ? money : data).flat()));
+  }
   const baseline = lines.map((l) => median(l.map((r) => r.y)));
   const size = median(lines.flatMap((l) => l.map((r) => r.size))) || 10;
   const anchor = lineChunks.map((cs) => isDataLine(cs));
@@ -638,7 +789,11 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
       const tight = cur.top - info[j - 1]!.bottom < 0.6 * cur.size || (next !== undefined && next.cs.length >= 2 && next.top - cur.bottom < 0.6 * cur.size);
       // (Or a row of a label alone, one row pitch under the last: a 合计 row with blank amounts.)
       const labelRow = cur.cs[0] !== undefined && cur.cs[0].x2 < second && cur.base - info[j - 1]!.base <= 1.05 * pitch && !NOTE_LINE.test(cur.cs[0].text);
-      if (j > i && cur.cs[0] && ((cur.cs[0].x2 < second && next && next.cs.length >= 2) || tight || labelRow)) {
+      // (Or a line of a name wrapped in a column further right, between two lines of the table
+      // no further apart than its rows.)
+      const within = (a: number, b: number) => b - a <= 1.05 * pitch;
+      const wrapped = cur.cs.length === 1 && next !== undefined && next.cs.length >= 2 && within(info[j - 1]!.base, cur.base) && within(cur.base, next.base) && !NOTE_LINE.test(cur.cs[0]!.text) && !UNIT_LINE.test(cur.cs[0]!.text);
+      if (j > i && cur.cs[0] && ((cur.cs[0].x2 < second && next && next.cs.length >= 2) || tight || labelRow || wrapped)) {
         j++;
         continue;
       }
@@ -654,7 +809,8 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     const region = regions[r];
     if (region && k === region[0]) {
       const part = lines.slice(region[0], region[1]);
-      const t = clusterTable(part, page, r === 0 ? carried : undefined);
+      // (A part at the top of the page, under a repeated header, continues the table too.)
+      const t = clusterTable(part, page, r === 0 ? carried : undefined, region[0] === 0);
       items.push({ kind: 'table', rows: t.rows, bands: t.bands, y: info[region[0]]!.top, bottom: info[region[1] - 1]!.bottom });
       k = region[1] - 1;
       r++;
