@@ -1,7 +1,6 @@
 /** `juesuan template`: write the blank input workbook a preparer fills in Excel. */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { buildInputTemplate } from '../input/index.js';
 import { JuesuanError } from '../model/errors.js';
 
 export function registerTemplateCommand(program: Command): void {
@@ -18,7 +17,7 @@ export function registerTemplateCommand(program: Command): void {
       if (!/^\d{4}$/.test(opts.year) || year < 1990 || year > 2100) throw new JuesuanError('bad_config', `决算年度应为四位数年份，而不是“${opts.year}”`);
       if (!['gd', 'sx', 'sc'].includes(opts.template)) throw new JuesuanError('bad_config', `不支持的公开格式“${opts.template}”（可选 gd、sx、sc）`);
       if (!['department', 'unit'].includes(opts.scope)) throw new JuesuanError('bad_config', `不支持的决算类别“${opts.scope}”（可选 department、unit）`);
-      const bytes = await buildInputTemplate({
+      const bytes = await (await import('../input/index.js')).buildInputTemplate({
         year,
         template: opts.template as 'gd' | 'sx' | 'sc',
         scope: opts.scope as 'department' | 'unit',

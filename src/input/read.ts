@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../model/lazy.js';
 import { JuesuanError } from '../model/errors.js';
 import type { Report, ReportScope, Table } from '../model/report.js';
 import type { ProjectResult, Supplement } from '../model/supplement.js';
@@ -39,7 +40,7 @@ async function load(input: string | Uint8Array, path: string): Promise<{ workboo
     }
   } else bytes = input;
   if (bytes.length === 0) throw new JuesuanError('empty', `文件为空：${path}`, path);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

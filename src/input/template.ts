@@ -5,7 +5,8 @@
  * (≥ 0, two decimals) and formatted #,##0.00, labels protected, header panes frozen; then the sheets
  * of texts and supplementary figures, and the 科目代码 catalogue the lookups read.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../model/lazy.js';
 import { economicItems, functionalCodes } from '../catalog/index.js';
 import type { ReportScope } from '../model/report.js';
 import type { TemplateId } from '../render/document/model.js';
@@ -273,7 +274,7 @@ export async function buildInputTemplate(options: TemplateOptions): Promise<Uint
   const family = template === 'sx' ? 'sx' : 'gd';
   const scope = options.scope ?? 'department';
   const report = skeletonReport({ year: options.year, template, scope, ...(options.entity ? { entity: options.entity } : {}) });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'juesuan';
   workbook.calcProperties.fullCalcOnLoad = true;
   // The guide goes first; the tables and the other sheets follow in writeReportWorkbook's order.

@@ -4,7 +4,7 @@
  * makes the blocks. The package is checked for zip bombs first (../xlsx/zip.ts): mammoth unpacks
  * parts with no limit.
  */
-import mammoth from 'mammoth';
+
 import { JuesuanError } from '../../model/errors.js';
 import type { BinaryReadOptions, BinaryReadResult } from '../binary.js';
 import { readHtml } from '../html/index.js';
@@ -29,6 +29,7 @@ export async function readDocx(bytes: Uint8Array, options: BinaryReadOptions): P
   }
   let html: string;
   try {
+    const mammoth = (await import('mammoth')).default; // loaded on first use (start-up time)
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },

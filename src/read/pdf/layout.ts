@@ -386,7 +386,13 @@ function kindsOf(bands: [number, number][], cs: Chunk[]): Kind[] {
     const k = chunkKind(c.text);
     m.set(k, (m.get(k) ?? 0) + 1);
   }
-  return counts.map((m) => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'e');
+  return counts.map(mostOf);
+}
+
+/** The most frequent kind (codes before names on a tie: a 合计 label sits in the code column). */
+function mostOf(m: Map<Kind, number>): Kind {
+  const order: Kind[] = ['m', 'n', 't'];
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]))[0]?.[0] ?? 'e';
 }
 
 /**
@@ -430,7 +436,10 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   const kindCost = (i: number, j: number) => {
     const kc = kinds[j] ?? 'e';
     const ko = ownKinds[i]!;
-    return kc === ko ? 0 : kc === 'e' ? 0.2 : (kc === 'n' && ko === 'm') || (kc === 'm' && ko === 'n') ? 3 : 10;
+    if (kc === ko) return 0;
+    if (kc === 'e') return 0.2;
+    // (Codes and names share columns in places: a 合计 label in the code column, a code before its name.)
+    return (kc === 'n' && ko === 'm') || (kc === 'm' && ko === 'n') ? 3 : kc === 'm' || ko === 'm' ? 10 : 2;
   };
   const dist = (i: number, j: number) => Math.abs((own[i]![0] + own[i]![1] - carried[j]![0] - carried[j]![1]) / 2) / span;
   const solve = (posWeight: number, stepWeight: number): { at: number[]; cost: number } => {
@@ -592,12 +601,6 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
   const lineChunks = lines.map((l) => chunks(l));
   const bands = columnBands(lineChunks, carried, top);
   const C = bands.length;
-  if (!bandKinds.has(bands)) {
-    // (From the lines with real amounts: a 栏次 row's numbers would make amount columns look like 行次.)
-    const data = lineChunks.filter((cs) => isDataLine(cs));
-    const money = data.filter((cs) => cs.some((c) => MONEY.test(c.text.replace(/\s/g, ''))));
-    bandKinds.set(bands, kindsOf(bands, (money.length > 0 ? money : data).flat()));
-  }
   const baseline = lines.map((l) => median(l.map((r) => r.y)));
   const size = median(lines.flatMap((l) => l.map((r) => r.size))) || 10;
   const anchor = lineChunks.map((cs) => isDataLine(cs));
@@ -723,6 +726,18 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
     row.bottom = Math.max(row.bottom, lineBottom(lines[line]!));
   }
   const body = [...anchorRows.values(), ...loose].sort((a, b) => a.y - b.y);
+  if (!bandKinds.has(bands)) {
+    // What each column holds, from the body's cells in rows with real amounts (a 栏次 row's
+    // numbers would make amount columns look like 行次).
+    const texts = body.map((row) => row.cells.map((runs) => cellText(runs)));
+    const money = texts.filter((cells) => cells.some((t) => MONEY.test(t.replace(/\s/g, ''))));
+    const counts = bands.map((_, k) => {
+      const m = new Map<Kind, number>();
+      for (const cells of money.length > 0 ? money : texts) if (cells[k]) m.set(chunkKind(cells[k]!), (m.get(chunkKind(cells[k]!)) ?? 0) + 1);
+      return m;
+    });
+    bandKinds.set(bands, counts.map(mostOf));
+  }
   const rows = [...headerRows, ...body]
     .filter((row) => row.cells.some((c) => c.length > 0))
     .map((row) =>
@@ -792,7 +807,13 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
       // (Or a line of a name wrapped in a column further right, between two lines of the table
       // no further apart than its rows.)
       const within = (a: number, b: number) => b - a <= 1.05 * pitch;
-      const wrapped = cur.cs.length === 1 && next !== undefined && next.cs.length >= 2 && within(info[j - 1]!.base, cur.base) && within(cur.base, next.base) && !NOTE_LINE.test(cur.cs[0]!.text) && !UNIT_LINE.test(cur.cs[0]!.text);
+      let wrapped = cur.cs.length === 1 && j > 0 && within(info[j - 1]!.base, cur.base) && !NOTE_LINE.test(cur.cs[0]!.text) && !UNIT_LINE.test(cur.cs[0]!.text);
+      if (wrapped) {
+        // (Up to two more lines of the name before the row's line of amounts.)
+        let k = j + 1;
+        while (k < lines.length && k <= j + 2 && info[k]!.cs.length === 1 && within(info[k - 1]!.base, info[k]!.base)) k++;
+        wrapped = k < lines.length && info[k]!.cs.length >= 2 && within(info[k - 1]!.base, info[k]!.base);
+      }
       if (j > i && cur.cs[0] && ((cur.cs[0].x2 < second && next && next.cs.length >= 2) || tight || labelRow || wrapped)) {
         j++;
         continue;
@@ -801,6 +822,7 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     }
     // (One data line is enough under a header of several lines: an empty table's 栏次 row.)
     // (Or a last row alone at the top of the next page, continuing the table that ended the last.)
+    (globalThis as any).__dbg?.push(`REGION p${page} ${s}-${j} i=${i} data=${dataLines}: ` + lines.slice(s, j + 1).map((l, k) => `[${s + k}|${info[s + k]!.base.toFixed(1)}] ${joinRuns(l)}`).join(' / '));
     if (dataLines >= 2 || (dataLines === 1 && (i - s >= 2 || (carried !== undefined && s === 0)))) regions.push([s, j]);
     i = Math.max(j, i + 1);
   }

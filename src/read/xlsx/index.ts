@@ -4,7 +4,8 @@
  * Numbers are shown as the cell's number format displays them (./numfmt.ts); formulas give their
  * cached result; numbers stored as text keep their text (recognition parses `2,169.36`).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../model/lazy.js';
 import { JuesuanError } from '../../model/errors.js';
 import type { BinaryReadOptions, BinaryReadResult } from '../binary.js';
 import { formatDate, formatNumber } from './numfmt.js';
@@ -24,7 +25,7 @@ export async function readXlsx(bytes: Uint8Array, options: BinaryReadOptions): P
   if (!guard.entries.some((e) => /^\/?xl\/workbook\.xml$/i.test(e.name))) {
     throw new JuesuanError('corrupt', `不是有效的 Excel 工作簿（缺少 xl/workbook.xml）：${path}`, path);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (err) {

@@ -6,7 +6,8 @@
  * (src/input/template.ts adds formulas, validation and protection to them), so a generated workbook
  * reads back with `readInputWorkbook` into the same tables.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../model/lazy.js';
 import { isNotApplicable, parseAmount, toNumber } from '../../model/amount.js';
 import type { Report, Table } from '../../model/report.js';
 import { isScTableId, SC_PRINT_ORDER } from '../../model/sc-tables.js';
@@ -369,7 +370,7 @@ export function writeReportWorkbook(workbook: ExcelJS.Workbook, report: Report, 
 }
 
 export async function renderXlsx(doc: DisclosureDocument): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'juesuan';
   workbook.title = doc.title;
   writeTextSheet(workbook, doc);
