@@ -56,6 +56,11 @@ describe('PDF printed by Chromium without ruling lines (columns from text positi
     ['borderless letter-spaced names', { rules: false, letterSpace: true }, {}, 4, 'gd'],
     ['borderless, amounts right and headers centred, split codes', { rules: false, publisherAlign: true, splitCodes: true, letterSpace: true }, {}, 23, 'gd'],
     ['borderless page-split tables with repeated header', { rules: false }, { rowsPerPage: 8, repeatHeader: true }, 6, 'gd'],
+    // (Header cells wrapped over two lines and centred, `一般公共预算财政拨` / `款`: the tail is no column.)
+    ['borderless, publisher-aligned with wrapped names and headers', { rules: false, publisherAlign: true, wrapNames: true }, {}, 5, 'gd'],
+    ['borderless, publisher-aligned, whole codes', { rules: false, publisherAlign: true }, {}, 1, 'gd'],
+    // (Names over up to three lines, centred on their row's amounts: lines above and below the amounts.)
+    ['borderless names wrapped and centred vertically', { rules: false, wrapNames: true }, {}, 5, 'gd'],
     // (The continuation is a table of its own: blank columns shrink, the two-sided table's left side is empty.)
     ['borderless page-split tables without repeated header, two-sided sx', { rules: false }, { rowsPerPage: 8, repeatHeader: false }, 7, 'sx'],
     ['borderless, each table on its own page, WenQuanYi font', { rules: false, tablePerPage: true, font: '"WenQuanYi Micro Hei"' }, {}, 9, 'gd'],

@@ -421,6 +421,10 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
     const extra = ownLead - carriedLead;
     own.splice(0, extra + 1, [own[0]![0], own[extra]![1]]);
     ownKinds = ownKinds.slice(extra);
+  } else if (carriedLead < 1 && ownLead >= 2 && own.length > carried.length) {
+    // (No code columns before, as under a header that ended the page: the code in one cell.)
+    own.splice(0, ownLead, [own[0]![0], own[ownLead - 1]![1]]);
+    ownKinds = ownKinds.slice(ownLead - 1);
   }
   const n = carried.length;
   const m = own.length;
@@ -473,7 +477,6 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   // (Code columns excepted: their pieces may have been joined above.)
   const codes = carriedLead >= 1 ? Math.max(0, lead(ownKinds)) : 0;
   if (!best.at.every((j, i) => i < codes || onIt(i, j))) best = solve(0.1, 0.3);
-  (globalThis as any).__dbg?.push( JSON.stringify({ own: own.map(([a, b]) => [Math.round(a), Math.round(b)]), ownKinds, carried: carried.map(([a, b]) => [Math.round(a), Math.round(b)]), kinds, best }));
   if (best.cost >= 10) return undefined;
   const at = best.at;
   // Carried columns without text here get a thin band in the gap where they belong.
@@ -557,6 +560,11 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
       merged[left]![1] = c.x2;
       continue;
     }
+    // (Nor the last line of a header cell wrapped over lines, centred under its wider first line
+    // that lies over a column: `一般公共预算财政拨` / `款`.)
+    const mid = (c.x1 + c.x2) / 2;
+    const tail = header.some((d) => d !== c && d.x2 - d.x1 > 1.5 * (c.x2 - c.x1) && Math.abs((d.x1 + d.x2) / 2 - mid) < 0.15 * (d.x2 - d.x1) && merged.some(([a, b]) => Math.min(b, d.x2) - Math.max(a, d.x1) > 0));
+    if (tail) continue;
     merged.push([c.x1, c.x2]);
     textBand.push(false);
   }
@@ -736,7 +744,8 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
       for (const cells of money.length > 0 ? money : texts) if (cells[k]) m.set(chunkKind(cells[k]!), (m.get(chunkKind(cells[k]!)) ?? 0) + 1);
       return m;
     });
-    bandKinds.set(bands, counts.map(mostOf));
+    // (A part of header rows only, its data on the next page: the 栏次 numbers stand over amounts.)
+    bandKinds.set(bands, counts.map(mostOf).map((k) => (money.length === 0 && k === 'n' ? 'm' : k)));
   }
   const rows = [...headerRows, ...body]
     .filter((row) => row.cells.some((c) => c.length > 0))
@@ -822,7 +831,6 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     }
     // (One data line is enough under a header of several lines: an empty table's 栏次 row.)
     // (Or a last row alone at the top of the next page, continuing the table that ended the last.)
-    (globalThis as any).__dbg?.push(`REGION p${page} ${s}-${j} i=${i} data=${dataLines}: ` + lines.slice(s, j + 1).map((l, k) => `[${s + k}|${info[s + k]!.base.toFixed(1)}] ${joinRuns(l)}`).join(' / '));
     if (dataLines >= 2 || (dataLines === 1 && (i - s >= 2 || (carried !== undefined && s === 0)))) regions.push([s, j]);
     i = Math.max(j, i + 1);
   }
