@@ -112,7 +112,7 @@ export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Pr
   // A worker of its own per document, on a port that does not clone pages' content.
   const port = new InThreadPort();
   workerHandler!.initializeFromPort(port);
-  const worker = new pdfjs.PDFWorker({ port: port as never });
+  const worker = new pdfjs.PDFWorker({ port: port as never, verbosity: 0 }); // no pdf.js warnings on stderr
   // pdfjs takes ownership of (and may detach) the buffer: give it a copy.
   const task = pdfjs.getDocument({
     worker,
