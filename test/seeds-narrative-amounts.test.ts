@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { checkReport } from '../src/check/index.js';
 import { rule as nR1 } from '../src/check/rules/narrative/n-r1.js';
 import { rule as nR2 } from '../src/check/rules/narrative/n-r2.js';
-import { extract, extractFile } from '../src/index.js';
-import type { Finding } from '../src/model/finding.js';
-import type { Grid, Report } from '../src/model/report.js';
+import { extract } from '../src/index.js';
+import type { Report } from '../src/model/report.js';
 import { narrativeKey as key } from './support/findings.js';
 import { HAVE_SEEDS, SEEDS_DIR, seed, seedReport } from './support/seeds.js';
 
@@ -44,47 +43,21 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-/**
- * Truths that need data the Report does not carry yet (see /work/fact-requests.md): 002's indicator table is a
- * grid that is not a standard table; until `Report.grids` holds it, N-R2 cannot see the table's targets.
- * The test below then checks them with the grids rebuilt from the seed's own tab-separated lines.
- */
-const NEEDS_GRIDS: Record<string, string[]> = { '002': EXPECTED['002']! };
-
 const report = seedReport;
-
-/** The grids of a text document: tab-separated lines, at most two lines apart, as Report.grids would hold them. */
-function gridsOfText(text: string): Grid[] {
-  const grids: Grid[] = [];
-  let offset = 0;
-  text.split('\n').forEach((l, i) => {
-    const span = { start: offset, end: offset + l.length, line: i + 1 };
-    offset += l.length + 1;
-    if (!l.includes('\t')) return;
-    const row = { cells: l.split('\t'), span, line: i + 1 };
-    const last = grids[grids.length - 1];
-    if (last && row.line - last.rows[last.rows.length - 1]!.line <= 2) last.rows.push(row);
-    else grids.push({ line: row.line, span, rows: [row] });
-  });
-  return grids;
-}
 
 const findings = async (id: string) => checkReport(await report(id), { rules: RULES }).findings;
 
 describe.skipIf(!HAVE_SEEDS)(`N-R1 and N-R2 on the seeds (${SEEDS_DIR})`, () => {
   for (const [id, expected] of Object.entries(EXPECTED)) {
     it(`seed ${id}: exactly the findings of rules.md §2.4 / §7`, async () => {
-      const r = await report(id);
-      const pending = r.grids ? [] : (NEEDS_GRIDS[id] ?? []);
-      const reachable = expected.filter((k) => !pending.includes(k));
-      expect((await findings(id)).map(key).sort()).toEqual([...reachable].sort());
+      expect((await findings(id)).map(key).sort()).toEqual([...expected].sort());
     });
   }
 
-  it('seed 002 with its indicator grids: the two target findings', async () => {
+  it('seed 002: the two target findings, read from its indicator grids (Report.grids)', async () => {
     const r = await report('002');
-    const withGrids: Report = { ...r, grids: r.grids ?? gridsOfText(readFileSync(seed('002').path, 'utf8')) };
-    const found = checkReport(withGrids, { rules: RULES }).findings;
+    expect(r.grids?.length).toBeGreaterThan(0);
+    const found = checkReport(r, { rules: RULES }).findings;
     expect(found.map(key)).toEqual(EXPECTED['002']);
     expect(found.map((f) => `${f.actual}→${f.expected}`)).toEqual(['13人→约20人', '169名→165名']);
     expect(found[0]!.message).toContain('对已入选的创新领军人才进行中期评估并发放第二期资助经费人数');
