@@ -48,7 +48,8 @@ export const CODED_COLUMNS: Record<string, ColumnSpec[]> = {
 
 /** Words that only a header row prints. */
 const HEADER_WORD = /科目|编码|代码|栏次|^项目$|^行次$/;
-const TOTAL_RE = /^(?:合计|总计|本年合计|支出合计|收入合计)$/;
+/** The 合计 row of a coded table (项目支出合计 heads the Sichuan 项目支出 table). */
+export const TOTAL_RE = /^(?:合计|总计|本年合计|支出合计|收入合计|项目支出合计)$/;
 
 /** Left part of a row (code, name) and where the amounts begin. */
 function amountStart(header: { paths: string[][]; numbers: Map<number, string> }, data: Line[]): number {
@@ -85,6 +86,29 @@ export function parseCoded(id: string, region: TableRegion, _ctx: TableContext):
   }
   const { map, by } = mapColumns(positions, header, specs);
   const keys = specs.map((s) => s.key);
+  const { rows, unmatched, stats } = readCodedRows(data, start, map, keys);
+  return {
+    rows,
+    columns: columnsOf(specs),
+    columnsBy: by,
+    headerRowsDropped: header.dropped,
+    unmatched,
+    decimals: stats.decimals,
+    badCells: stats.bad,
+  };
+}
+
+/**
+ * The data rows of a table keyed by 类/款/项 code (tables 02/03/05/07/08 and the Sichuan detail tables):
+ * code and name from the cells before `start` (a code alone, "208 社会保障和就业支出" in one cell, or
+ * 类 | 款 | 项 in three cells), 合计 as `total`, amounts through the column map.
+ */
+export function readCodedRows(
+  data: Line[],
+  start: number,
+  map: Parameters<typeof readCells>[1],
+  keys: string[],
+): { rows: Row[]; unmatched: { line: number; text: string }[]; stats: { decimals: number; bad: number } } {
   const stats = { decimals: 0, bad: 0 };
   const rows: Row[] = [];
   const unmatched: { line: number; text: string }[] = [];
@@ -121,13 +145,5 @@ export function parseCoded(id: string, region: TableRegion, _ctx: TableContext):
       ...placed(line, map),
     });
   }
-  return {
-    rows,
-    columns: columnsOf(specs),
-    columnsBy: by,
-    headerRowsDropped: header.dropped,
-    unmatched,
-    decimals: stats.decimals,
-    badCells: stats.bad,
-  };
+  return { rows, unmatched, stats };
 }

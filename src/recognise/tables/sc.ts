@@ -5,14 +5,14 @@
  * printed 栏次 number, else by its label path — the leaf wording plus the group labels above it, the
  * most specific fit winning, so 小计 under 人员经费 is not taken for 基本支出's 小计 — else by position.
  */
-import type { Row, TableRecognition } from '../../model/report.js';
+import type { TableRecognition } from '../../model/report.js';
 import { SC_TABLES, scColumnLabel, type ScColumn, type ScTableId } from '../../model/sc-tables.js';
-import { compact, labelKey, rowName, splitCode } from '../normalise.js';
-import { hasAmount, isColumnNumberRow, placed, readCells, splitHeader, type HeaderInfo, type Line, type TableRegion } from './grid.js';
+import { compact, labelKey, splitCode } from '../normalise.js';
+import { hasAmount, isColumnNumberRow, splitHeader, type HeaderInfo, type Line, type TableRegion } from './grid.js';
+import { readCodedRows, TOTAL_RE } from './coded.js';
 import type { ParsedTable, TableContext } from './types.js';
 
 const HEADER_WORD = /科目|编码|代码|栏次|^项目$|^行次$/;
-const TOTAL_RE = /^(?:合计|总计|本年合计|支出合计|收入合计|项目支出合计)$/;
 
 /**
  * The labels over each column, top to bottom. A blank header cell (covered by a merged group label
@@ -109,39 +109,7 @@ export function parseSc(id: ScTableId, region: TableRegion, _ctx: TableContext):
   for (let p = start; p < width; p++) positions.push(p);
   const { map, by } = mapScColumns(positions, header, spec.columns);
   const keys = spec.columns.map((c) => c.key);
-  const stats = { decimals: 0, bad: 0 };
-  const rows: Row[] = [];
-  const unmatched: { line: number; text: string }[] = [];
-  for (const line of data) {
-    const left = line.cells.slice(0, start).map((c) => c.trim()).filter((c) => c !== '');
-    let code: string | undefined;
-    const names: string[] = [];
-    for (const cell of left) {
-      const split = code === undefined ? splitCode(cell) : undefined;
-      if (split) {
-        code = split.code;
-        if (split.name) names.push(split.name);
-      } else if (code !== undefined && names.length === 0 && /^\d{2}$/.test(cell) && code.length < 7) {
-        code += cell; // 类 | 款 | 项 printed in three columns
-      } else names.push(cell);
-    }
-    const name = rowName(names.join(''));
-    const key = code ?? (TOTAL_RE.test(labelKey(name)) ? 'total' : undefined);
-    if (!key) {
-      if (name !== '' || hasAmount(line.cells, start)) unmatched.push({ line: line.line, text: compact(line.cells.join(' ')) });
-      continue;
-    }
-    const dashes: string[] = [];
-    const cells = readCells(line.cells, map, keys, stats, dashes);
-    rows.push({
-      key,
-      ...(code ? { code } : {}),
-      name,
-      cells,
-      ...(dashes.length > 0 ? { dashes } : {}),
-      ...placed(line, map),
-    });
-  }
+  const { rows, unmatched, stats } = readCodedRows(data, start, map, keys);
   return {
     rows,
     columns: spec.columns.map((c) => ({ key: c.key, label: c.path.map((level) => level[0]).join('/') || scColumnLabel(c) })),
