@@ -86,6 +86,10 @@ export interface WorkbookOptions {
   junk?: boolean;
   /** Some amounts written as formulas with a cached result. */
   formulas?: boolean;
+  /** Sheet names other than the layout's (index of the table, its title, the layout's name). */
+  sheetName?: (index: number, title: string, name: string) => string;
+  /** The tables' indices in the order their sheets are written (default: as printed). */
+  order?: number[];
 }
 
 /** Header rows of a grid: those before the first row holding an amount. */
@@ -134,9 +138,12 @@ function setAmount(cell: ExcelJS.Cell, text: string, mode: 'number' | 'text', fo
 
 export async function tablesToXlsx(tables: PrintedTable[], options: WorkbookOptions): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  tables.forEach((table, t) => {
+  const order = options.order ?? tables.map((_, i) => i);
+  order.forEach((t) => {
+    const table = tables[t]!;
     const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
-    const name = options.layout === 'jiuqi' ? jiuqiSheetName(t, table.title.replace(/\s/g, '')) : `表${t + 1}`;
+    const layoutName = options.layout === 'jiuqi' ? jiuqiSheetName(t, table.title.replace(/\s/g, '')) : `表${t + 1}`;
+    const name = options.sheetName ? options.sheetName(t, table.title.replace(/\s/g, ''), layoutName) : layoutName;
     const ws = wb.addWorksheet(name);
     let r = 1;
     const lines = options.layout === 'jiuqi' ? table.lines.filter((l) => !matchTitle(l) && !matchLabel(l)) : table.lines;
@@ -301,4 +308,68 @@ export function handZip(entries: { name: string; data: Buffer; declaredSize?: nu
   eocd.writeUInt32LE(cdBuf.length, 12);
   eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cdBuf, eocd]);
+}
+
+const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Excel 2003 XML (SpreadsheetML) as web-based 财政 systems export it under the name `.xls`: one
+ * sheet per table, title and unit lines, merged header cells (MergeAcross/MergeDown, covered cells
+ * left out and the next cell placed by ss:Index), amounts as numbers with a `#,##0.00` style or as
+ * text, a hidden row of junk and a hidden sheet of junk.
+ */
+export function tablesToSpreadsheetXml(tables: PrintedTable[], options: { amounts?: 'number' | 'text' } = {}): string {
+  const sheets: string[] = [];
+  const cell = (text: string, index: number, extra = '') => {
+    const t = text.trim();
+    if (options.amounts !== 'text' && AMOUNT.test(t)) {
+      const decimals = t.includes('.') ? t.split('.')[1]!.length : 0;
+      return `<Cell ss:Index="${index}" ss:StyleID="d${decimals}"${extra}><Data ss:Type="Number">${t.replace(/,/g, '')}</Data></Cell>`;
+    }
+    return `<Cell ss:Index="${index}"${extra}><Data ss:Type="String">${xmlEscape(text)}</Data></Cell>`;
+  };
+  tables.forEach((table, t) => {
+    const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const rows: string[] = [];
+    for (const line of table.lines) rows.push(`<Row>${cell(line, 1, width > 1 ? ` ss:MergeAcross="${width - 1}"` : '')}</Row>`);
+    rows.push('<Row/>');
+    const merges = headerMerges(table.rows);
+    const covered = new Set<string>();
+    const spanAt = new Map<string, [number, number]>();
+    for (const [mt, ml, mb, mr] of merges) {
+      spanAt.set(`${mt},${ml}`, [mb - mt, mr - ml]);
+      for (let i = mt; i <= mb; i++) for (let j = ml; j <= mr; j++) if (i !== mt || j !== ml) covered.add(`${i},${j}`);
+    }
+    const hiddenAt = Math.min(table.rows.length - 1, headerRowCount(table.rows) + 1);
+    table.rows.forEach((row, i) => {
+      if (i === hiddenAt) rows.push(`<Row ss:Hidden="1">${cell('隐藏的垃圾行', 1)}${cell('999,999.99', 2)}</Row>`);
+      const cells: string[] = [];
+      for (let j = 0; j < width; j++) {
+        if (covered.has(`${i},${j}`) || (row[j] ?? '') === '') continue;
+        const span = spanAt.get(`${i},${j}`);
+        const extra = span ? `${span[1] > 0 ? ` ss:MergeAcross="${span[1]}"` : ''}${span[0] > 0 ? ` ss:MergeDown="${span[0]}"` : ''}` : '';
+        cells.push(cell(row[j]!, j + 1, extra));
+      }
+      rows.push(`<Row>${cells.join('')}</Row>`);
+    });
+    for (const note of table.notes) rows.push(`<Row>${cell(note, 1)}</Row>`);
+    sheets.push(`<Worksheet ss:Name="表${t + 1}"><Table>${rows.join('\n')}</Table></Worksheet>`);
+    if (t === 0) {
+      sheets.push(
+        `<Worksheet ss:Name="隐藏表"><Table><Row>${cell('收入支出决算总表', 1)}</Row><Row>${cell('项目', 1)}${cell('999,999.99', 2)}</Row></Table>` +
+          '<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>',
+      );
+    }
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<?mso-application progid="Excel.Sheet"?>',
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">',
+    '<Styles><Style ss:ID="Default" ss:Name="Normal"><Alignment ss:Vertical="Center"/></Style>' +
+      // Two decimals by the named format Standard, the others by their format codes.
+      [0, 1, 2, 3, 4].map((d) => `<Style ss:ID="d${d}"><NumberFormat ss:Format="${d === 2 ? 'Standard' : d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`}"/></Style>`).join('') +
+      '</Styles>',
+    ...sheets,
+    '</Workbook>',
+  ].join('\n');
 }

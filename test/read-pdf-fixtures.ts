@@ -36,6 +36,19 @@ export interface HtmlLayout {
   tablePerPage?: boolean;
   /** Align as publishers do: amounts right, header rows (above the first amount) centred. */
   publisherAlign?: boolean;
+  /** Alignment of amounts (overrides publisherAlign's right alignment for amounts). */
+  amountAlign?: 'left' | 'center' | 'right';
+  /** A forced page break before a row of a table part (`rows` are the part's cells, `r` the row; `continued` after a page break). */
+  breakBefore?: (rows: string[][], r: number, continued: boolean) => boolean;
+  /** Rewrite each cell's text (amount formats: separators, negatives, how zero is shown). */
+  cell?: (text: string, rows: string[][], r: number, c: number) => string;
+  /** Width of paragraph lines in em (a long table title wraps onto two lines). */
+  lineWidth?: number;
+  /** Merge header cells as publishers do: a label over blanks below spans those rows (vertically
+   * centred, off its neighbours' baselines), a group label over blanks beside it spans those columns. */
+  mergeHeader?: boolean;
+  /** Extra CSS appended to the style sheet. */
+  css?: string;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -81,24 +94,47 @@ export function renderHtml(text: string, layout: HtmlLayout = {}): string {
     const rows = s.lines.map((l) => l.split('\t'));
     const split = layout.splitCodes && rows.some((r) => CODE7.test(r[0] ?? ''));
     const html: string[] = [];
+    // (A printed amount with its decimals, in any of the forms publishers print.)
     const firstData = rows.findIndex((r) => r.some((c) => /^-?[\d,]+\.\d\d$/.test(c)));
+    // Merged header cells: spans by row and column, and the cells they cover.
+    const span = new Map<string, [number, number]>();
+    const covered = new Set<string>();
+    const numbersRow = (r: number) => (rows[r] ?? []).some((c) => /^栏\s*次$/.test(c)) || (rows[r] ?? []).every((c) => /^\d{0,2}$/.test(c));
+    if (layout.mergeHeader && !split) {
+      for (let r = 0; r < firstData; r++) {
+        if (numbersRow(r)) continue;
+        rows[r]!.forEach((cell, c) => {
+          if (cell === '' || covered.has(`${r},${c}`)) return;
+          let down = 1;
+          while (r + down < firstData && !numbersRow(r + down) && (rows[r + down]![c] ?? '') === '') down++;
+          let across = 1;
+          while (down === 1 && c + across < rows[r]!.length && rows[r]![c + across] === '' && (rows[r + 1]?.[c + across] ?? '') !== '' && !numbersRow(r + 1)) across++;
+          span.set(`${r},${c}`, [down, across]);
+          for (let i = 0; i < down; i++) for (let k = 0; k < across; k++) if (i > 0 || k > 0) covered.add(`${r + i},${c + k}`);
+        });
+      }
+    }
     rows.forEach((cells, r) => {
       const tds: string[] = [];
       const head = layout.publisherAlign && r < firstData;
       cells.forEach((cell, c) => {
-        let t = cell;
+        if (covered.has(`${r},${c}`)) return;
+        const [down, across] = span.get(`${r},${c}`) ?? [1, 1];
+        const spans = `${down > 1 ? ` rowspan="${down}"` : ''}${across > 1 ? ` colspan="${across}"` : ''}`;
+        let t = layout.cell ? layout.cell(cell, rows, r, c) : cell;
         if (layout.letterSpace && /^[\u4e00-\u9fff]{2,3}$/.test(t)) t = [...t].join(' ');
         const name = /[\u4e00-\u9fff]{8,}/.test(t) && layout.wrapNames;
-        const align = head ? 'c' : layout.publisherAlign && /^-?[\d,.]+$/.test(t) ? 'r' : '';
+        const amount = /^[-(]?[\d,.]+\)?$/.test(t) && r >= firstData;
+        const align = head ? 'c' : amount && layout.amountAlign ? layout.amountAlign[0]! : layout.publisherAlign && amount ? 'r' : '';
         const cls = name || align ? ` class="${[name ? 'name' : '', align].join(' ').trim()}"` : '';
         if (split && c === 0) {
           if (CODE7.test(t)) tds.push(`<td>${t.slice(0, 3)}</td><td>${t.slice(3, 5)}</td><td>${t.slice(5)}</td>`);
           else if (/^\d{3}$/.test(t)) tds.push(`<td>${t}</td><td></td><td></td>`);
           else if (/^\d{5}$/.test(t)) tds.push(`<td>${t.slice(0, 3)}</td><td>${t.slice(3)}</td><td></td>`);
           else tds.push(`<td colspan="3"${cls}>${esc(t)}</td>`);
-        } else tds.push(`<td${cls}>${esc(t)}</td>`);
+        } else tds.push(`<td${spans}${cls}>${esc(t)}</td>`);
       });
-      html.push(`<tr>${tds.join('')}</tr>`);
+      html.push(`<tr${layout.breakBefore?.(rows, r, s.continued === true) ? ' style="break-before: page"' : ''}>${tds.join('')}</tr>`);
     });
     if (s.continued) body.push('<div style="break-before: page"></div>');
     lastTableStart = index;
@@ -113,6 +149,9 @@ table { border-collapse: collapse; margin: 6pt 0; }
 td { ${border} padding: 1.5pt 5pt; vertical-align: ${layout.valign ?? 'middle'}; }
 td.c { text-align: center; }
 td.r { text-align: right; }
+td.l { text-align: left; }
+${layout.lineWidth ? `p { max-width: ${layout.lineWidth}em; }` : ''}
+${layout.css ?? ''}
 td.name { width: 6.5em; min-width: 6.5em; max-width: 6.5em; word-break: break-all; }
 tr { break-inside: avoid; }
 tr:first-child, tr:nth-child(2) { break-after: avoid; }
@@ -121,11 +160,11 @@ ${body.join('\n')}
 </body></html>`;
 }
 
-export async function htmlToPdf(browser: Browser, html: string): Promise<Buffer> {
+export async function htmlToPdf(browser: Browser, html: string, options: { landscape?: boolean } = {}): Promise<Buffer> {
   const page = await browser.newPage();
   try {
     await page.setContent(html);
-    return await page.pdf({ format: 'A4', landscape: true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' }, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:8pt;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>' });
+    return await page.pdf({ format: 'A4', landscape: options.landscape ?? true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' }, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:8pt;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>' });
   } finally {
     await page.close();
   }

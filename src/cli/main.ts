@@ -4,12 +4,11 @@ import { extractFile, type ReadLimits } from '../index.js';
 import { JuesuanError } from '../model/errors.js';
 import { factsToCsv, reportToCsv, reportToJson } from '../render/report.js';
 import { formatTables } from './tables-text.js';
-import { checkFiles } from '../check/batch.js';
-import { loadCheckConfig, RULES } from '../check/index.js';
-import { catalogueCsv, catalogueMarkdown } from '../check/catalogue.js';
+// The checker (its hundred-odd rule modules) and the render command's formats are loaded only by
+// the commands that use them: `juesuan extract` starts without them.
 
 const SEVERITY_WORD = { error: '错误', warning: '警告', info: '提示' } as const;
-import { toJson, toText, type MinSeverity } from './check-output.js';
+import type { MinSeverity } from './check-output.js';
 import { expandInputs, progressBar, useColour } from './terminal.js';
 import { registerTemplateCommand } from './template-command.js';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +101,7 @@ program
     }
     const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new JuesuanError('unsupported_format', `--jobs 应为正整数，而不是“${opts.jobs}”`);
+    const [{ checkFiles }, { loadCheckConfig }, { toJson, toText }] = await Promise.all([import('../check/batch.js'), import('../check/index.js'), import('./check-output.js')]);
     const config = opts.config ? loadCheckConfig(opts.config) : undefined;
     const files = await expandInputs(inputs);
     const progress = process.stderr.isTTY && files.length > 1 ? progressBar(files.length) : undefined;
@@ -124,6 +124,7 @@ program
   .description('列出全部校验规则（编号、名称、级别、类别、容差）')
   .option('-f, --format <format>', '输出格式：text（默认）、csv、md', 'text')
   .action(async (opts: { format: string }) => {
+    const [{ RULES }, { catalogueCsv, catalogueMarkdown }] = await Promise.all([import('../check/index.js'), import('../check/catalogue.js')]);
     if (opts.format === 'csv') return write(catalogueCsv(RULES));
     if (opts.format === 'md') return write(catalogueMarkdown(RULES));
     if (opts.format !== 'text') throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 text、csv、md）`);
@@ -140,7 +141,12 @@ program
     await write(`\n以上为示例文档 ${relative(process.cwd(), EXAMPLE) || EXAMPLE} 的识别结果。处理自己的文件：juesuan extract 文件路径 [--format json|csv|tables]\n`);
   });
 
-(await import('./render-command.js')).registerRenderCommand(program);
+// The render command pulls in every output format: registered unless another command is named
+// (help, an unknown command and `juesuan` alone still list it).
+const named = process.argv.slice(2).find((a) => !a.startsWith('-'));
+if (!['extract', 'check', 'rules', 'demo', 'template'].includes(named ?? '')) (await import('./render-command.js')).registerRenderCommand(program);
+(await import('./import-command.js')).registerImportCommand(program);
+(await import('./serve-command.js')).registerServeCommand(program);
 
 registerTemplateCommand(program);
 

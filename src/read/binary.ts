@@ -47,12 +47,16 @@ export function binaryFormat(bytes: Uint8Array, ext: string): BinaryFormat | und
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, ZIP)) {
-    if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+    // The parts decide, not the extension (a workbook renamed .docx, a .xls that is really .xlsx):
+    // their names sit in the local headers near the start and in the central directory at the end.
+    const near = (from: number, to: number) => Buffer.from(bytes.subarray(Math.max(0, from), Math.min(bytes.length, to))).toString('latin1');
+    const names = near(0, 1 << 20) + near(bytes.length - (1 << 20), bytes.length);
+    const xl = names.includes('xl/workbook.xml') || names.includes('xl/_rels');
+    const word = names.includes('word/document.xml') || names.includes('word/_rels');
+    if (xl && !word) return 'xlsx';
+    if (word && !xl) return 'docx';
+    if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return 'xlsx';
     if (ext === '.docx') return 'docx';
-    // The part names sit in the local headers near the start of the package.
-    const names = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
-    if (names.includes('xl/workbook.xml') || names.includes('xl/_rels')) return 'xlsx';
-    if (names.includes('word/document.xml') || names.includes('word/_rels')) return 'docx';
     return undefined;
   }
   if (startsWith(bytes, OLE) && ext !== '.doc') return 'xls';

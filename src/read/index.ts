@@ -14,6 +14,10 @@ import { readPdf } from './pdf/index.js';
 import { readXlsx } from './xlsx/index.js';
 import { readXls } from './xlsx/xls.js';
 import { readDocx } from './docx/index.js';
+import { Deadline } from './xlsx/deadline.js';
+import { detectDelimiter, readDelimited } from './xlsx/delimited.js';
+import { isMhtml, mhtmlToHtml } from './xlsx/mhtml.js';
+import { isSpreadsheetXml, readSpreadsheetXml } from './xlsx/xml2003.js';
 
 export { decode, detectBom } from './encoding.js';
 export { readLines } from './text/index.js';
@@ -39,6 +43,9 @@ const EXTENSIONS: Record<string, SourceFormat> = {
   '.xhtml': 'html',
   '.shtml': 'html',
 };
+
+/** Workbook extensions whose file may really be text: HTML tables or CSV saved under the name `.xls`. */
+const OFFICE_EXTENSIONS = new Set(['.xls', '.xlsx', '.xlsm', '.et']);
 
 /** Formats recognised by their signature, with the message for a format this version cannot read yet. */
 const SIGNATURES: { bytes: number[]; name: string }[] = [
@@ -108,6 +115,16 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions & { path?: 
     throw new JuesuanError('binary', `不是文本文件（含二进制内容），无法读取：${path}`, path);
   }
   const ext = extname(path).toLowerCase();
+  if ((OFFICE_EXTENSIONS.has(ext) || ext === '.mht' || ext === '.mhtml') && !options.format && isMhtml(bytes)) {
+    // A "single file web page" (MHTML) saved as .xls: its HTML part is the workbook.
+    const html = mhtmlToHtml(bytes);
+    if (html !== undefined) {
+      // Re-encoded as UTF-8: its own charset declaration would mislead the decoder.
+      const utf8 = Buffer.from(html.replace(/(<meta[^>]+charset\s*=\s*["']?)[\w-]+/gi, '$1utf-8'));
+      const doc = readDocument(utf8, { ...options, path, format: 'html' });
+      return { ...doc, source: { ...doc.source, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } };
+    }
+  }
   // An unknown extension leaves the format open: the content decides below (HTML or plain text).
   let format = options.format ?? EXTENSIONS[ext];
   const declared = format === 'html' || format === undefined ? declaredCharset(bytes) : undefined;
@@ -117,8 +134,24 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions & { path?: 
   }
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new JuesuanError('empty', `文件为空：${path}`, path);
+  const sourceOf = (f: SourceFormat) => ({ path, format: f, encoding: decoded.encoding, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  if (format === undefined && (ext === '.xml' || OFFICE_EXTENSIONS.has(ext)) && isSpreadsheetXml(text)) {
+    // Excel 2003 XML (SpreadsheetML), exported by web systems as .xls.
+    const deadline = new Deadline(options.timeoutMs, 'Excel 2003 XML 工作簿', path);
+    const read = readSpreadsheetXml(text, { path, deadline, ...(options.maxCells !== undefined ? { maxCells: options.maxCells } : {}) });
+    return { source: sourceOf('xls'), text: read.text, blocks: read.blocks };
+  }
+  if (format === undefined && !looksLikeHtml(text) && (ext === '.csv' || OFFICE_EXTENSIONS.has(ext))) {
+    // CSV, or a "workbook" that is really delimited text (财政 systems export such .xls): a one-sheet workbook.
+    const delimiter = detectDelimiter(text);
+    if (delimiter) {
+      const read = readDelimited(text, delimiter, basename(path, extname(path)));
+      return { source: sourceOf('text'), text: read.text, blocks: read.blocks };
+    }
+  }
   if (format === undefined) {
     if (looksLikeHtml(text)) format = 'html';
+    else if (OFFICE_EXTENSIONS.has(ext)) format = 'text';
     else if (ext === '' || ext === '.csv' || ext === '.tsv' || ext === '.log') format = 'text';
     else throw new JuesuanError('unsupported_format', `不支持的文件类型“${ext}”：${basename(path)}（支持 .txt .md .html）`, path);
   }

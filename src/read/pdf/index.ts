@@ -13,6 +13,7 @@ import { readLines } from '../text/index.js';
 import { cleanText } from './chars.js';
 import { layoutPage, mayHoldTable, type PageItem, type Rule, type Run } from './layout.js';
 import { withSyncInflate } from './inflate.js';
+import { PdfObjects, RuleCollector, scanPageRules, type Matrix } from './scan.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -107,9 +108,26 @@ export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Pr
   const path = options.path;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
+  const { pdfjs, task, close } = await openPdf(bytes);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JuesuanError('limit_exceeded', `读取 PDF 超时（超过 ${Math.round(timeoutMs / 1000)} 秒）：${path}`, path)), timeoutMs);
+    timer.unref?.();
+  });
+  try {
+    return await withSyncInflate(() => Promise.race([readAll(pdfjs, task, ruleSource(bytes), options, deadline), timeout]));
+  } catch (err) {
+    throw asJuesuanError(err, path);
+  } finally {
+    clearTimeout(timer);
+    close();
+  }
+}
+
+/** pdfjs's document task for these bytes, on a worker of its own (a port that does not clone pages' content). */
+async function openPdf(bytes: Uint8Array) {
   const pdfjs = await loadPdfjs();
   const dir = pdfjsDir();
-  // A worker of its own per document, on a port that does not clone pages' content.
   const port = new InThreadPort();
   workerHandler!.initializeFromPort(port);
   const worker = new pdfjs.PDFWorker({ port: port as never, verbosity: 0 }); // no pdf.js warnings on stderr
@@ -126,17 +144,7 @@ export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Pr
     stopAtErrors: false,
     verbosity: 0,
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JuesuanError('limit_exceeded', `读取 PDF 超时（超过 ${Math.round(timeoutMs / 1000)} 秒）：${path}`, path)), timeoutMs);
-    timer.unref?.();
-  });
-  try {
-    return await withSyncInflate(() => Promise.race([readAll(pdfjs, task, options, deadline), timeout]));
-  } catch (err) {
-    throw asJuesuanError(err, path);
-  } finally {
-    clearTimeout(timer);
+  const close = () =>
     void task
       .destroy()
       .catch(() => undefined)
@@ -144,6 +152,42 @@ export async function readPdf(bytes: Uint8Array, options: BinaryReadOptions): Pr
         worker.destroy();
         port.terminate();
       });
+  return { pdfjs, task, close };
+}
+
+/**
+ * Every page's ruling lines both ways, the scanner's (undefined where it refuses the page) and the
+ * operator list's: for tests holding the one to the other.
+ */
+export async function readPdfRulesBothWays(bytes: Uint8Array): Promise<{ page: number; scanned: Rule[] | undefined; operatorList: Rule[] }[]> {
+  const { pdfjs, task, close } = await openPdf(bytes);
+  try {
+    return await withSyncInflate(async () => {
+      const doc = await task.promise;
+      const objects = ruleSource(bytes).objects();
+      const out: { page: number; scanned: Rule[] | undefined; operatorList: Rule[] }[] = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        const vt = viewport.transform;
+        const toPage = (x: number, y: number): [number, number] => [vt[0]! * x + vt[2]! * y + vt[4]!, vt[1]! * x + vt[3]! * y + vt[5]!];
+        const area = viewport.width * viewport.height;
+        let scanned: Rule[] | undefined;
+        if (objects) {
+          const sink = new RuleCollector(toPage, area);
+          try {
+            scanPageRules(objects, page.ref?.num ?? -1, sink);
+            scanned = sink.rules;
+          } catch {
+            scanned = undefined;
+          }
+        }
+        out.push({ page: n, scanned, operatorList: (await readRulesFromOperatorList(pdfjs, page, toPage, area)).rules });
+      }
+      return out;
+    });
+  } finally {
+    close();
   }
 }
 
@@ -164,6 +208,7 @@ interface PageContent {
 async function readAll(
   pdfjs: Pdfjs,
   task: ReturnType<Pdfjs['getDocument']>,
+  source: RuleSource,
   options: BinaryReadOptions,
   deadline: number,
 ): Promise<BinaryReadResult> {
@@ -180,7 +225,7 @@ async function readAll(
     if (Date.now() > deadline) throw new JuesuanError('limit_exceeded', `读取 PDF 超时：${path}`, path);
     const page = await doc.getPage(n);
     // A table rebuilt without rules that ends its page lends its columns to the next page's first table.
-    const content = await readPage(pdfjs, page, n, endingTable(pages[pages.length - 1])?.bands);
+    const content = await readPage(pdfjs, page, source, n, endingTable(pages[pages.length - 1])?.bands);
     chars += content.chars;
     images += content.images;
     pages.push({ items: content.items, width: content.width, height: content.height });
@@ -207,7 +252,7 @@ function endingTable(p: PageContent | undefined): Extract<PageItem, { kind: 'tab
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
 
-async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number, carried?: [number, number][]): Promise<{ items: PageItem[]; width: number; height: number; chars: number; images: number }> {
+async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: number, carried?: [number, number][]): Promise<{ items: PageItem[]; width: number; height: number; chars: number; images: number }> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform;
   const toPage = (x: number, y: number): [number, number] => [vt[0]! * x + vt[2]! * y + vt[4]!, vt[1]! * x + vt[3]! * y + vt[5]!];
@@ -228,7 +273,7 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, n: number, carried?: [numbe
   // The operator list (ruling lines) costs about as much as the text: only pages whose text looks
   // tabular need it, and pages without text only to tell a scan.
   const { rules, images } =
-    chars === 0 ? { rules: [], images: await countImages(pdfjs, page) } : mayHoldTable(runs) ? await readRules(pdfjs, page, toPage, viewport.width * viewport.height) : { rules: [], images: 0 };
+    chars === 0 ? { rules: [], images: await countImages(pdfjs, page) } : mayHoldTable(runs) ? await readRules(pdfjs, page, source, toPage, viewport.width * viewport.height) : { rules: [], images: 0 };
   return { items: chars > 0 ? layoutPage(runs, rules, n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
 }
 
@@ -238,108 +283,71 @@ async function countImages(pdfjs: Pdfjs, page: PdfPage): Promise<number> {
   return ops.fnArray.filter((f) => f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject || f === OPS.paintImageMaskXObject).length;
 }
 
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
+/**
+ * Ruling lines of a page, in page points from the top-left: from its content streams by our own
+ * scanner (scan.ts), or, for what that does not read, from pdfjs's operator list.
+ */
+async function readRules(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, toPage: (x: number, y: number) => [number, number], area: number): Promise<{ rules: Rule[]; images: number }> {
+  const objects = source.objects();
+  if (objects) {
+    const sink = new RuleCollector(toPage, area);
+    try {
+      scanPageRules(objects, page.ref?.num ?? -1, sink);
+      return { rules: sink.rules, images: sink.images };
+    } catch {
+      // not read here: pdfjs's operator list below
+    }
+  }
+  return readRulesFromOperatorList(pdfjs, page, toPage, area);
 }
 
-/**
- * Ruling lines of a page from its operator list: stroked segments and thin filled rectangles
- * (browsers and Office draw cell borders as both), in page points from the top-left.
- */
-async function readRules(pdfjs: Pdfjs, page: PdfPage, toPage: (x: number, y: number) => [number, number], area: number): Promise<{ rules: Rule[]; images: number }> {
+/** The file's objects for the scanner, indexed at the first page that needs them (undefined: not scannable). */
+interface RuleSource {
+  objects(): PdfObjects | undefined;
+}
+
+function ruleSource(bytes: Uint8Array): RuleSource {
+  let objects: PdfObjects | undefined | null = null;
+  return {
+    objects() {
+      if (objects === null) {
+        try {
+          objects = new PdfObjects(bytes);
+        } catch {
+          objects = undefined;
+        }
+      }
+      return objects;
+    },
+  };
+}
+
+/** Ruling lines from pdfjs's operator list (the fallback; also what tests hold the scanner to). */
+export async function readRulesFromOperatorList(pdfjs: Pdfjs, page: PdfPage, toPage: (x: number, y: number) => [number, number], area: number): Promise<{ rules: Rule[]; images: number }> {
   const { OPS } = pdfjs;
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-  const rules: Rule[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  let images = 0;
+  const sink = new RuleCollector(toPage, area);
   const { fnArray, argsArray } = ops;
-  const pt = (x: number, y: number): [number, number] => toPage(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]);
-  const addSegment = (a: [number, number], b: [number, number]) => {
-    if (Math.abs(a[1] - b[1]) < 0.5) rules.push({ x1: Math.min(a[0], b[0]), x2: Math.max(a[0], b[0]), y1: (a[1] + b[1]) / 2, y2: (a[1] + b[1]) / 2 });
-    else if (Math.abs(a[0] - b[0]) < 0.5) rules.push({ x1: (a[0] + b[0]) / 2, x2: (a[0] + b[0]) / 2, y1: Math.min(a[1], b[1]), y2: Math.max(a[1], b[1]) });
-  };
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as unknown as Matrix);
+    if (fn === OPS.save) sink.save();
+    else if (fn === OPS.restore) sink.restore();
+    else if (fn === OPS.transform) sink.transform(args as unknown as Matrix);
     else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
+      sink.save();
       const m = args?.[0] as Matrix | undefined;
-      if (m && m.length === 6) ctm = multiply(ctm, m);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
+      if (m && m.length === 6) sink.transform(m);
+    } else if (fn === OPS.paintFormXObjectEnd) sink.restore();
+    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) sink.images++;
     else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
       if (paint === OPS.endPath) continue; // a clipping path: not drawn
-      const filled = paint !== OPS.stroke && paint !== OPS.closeStroke;
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data) continue;
-      // Subpaths of straight segments (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4).
-      let points: [number, number][] = [];
-      const flush = () => {
-        if (points.length < 2) {
-          points = [];
-          return;
-        }
-        const xs = points.map((p) => p[0]);
-        const ys = points.map((p) => p[1]);
-        const w = Math.max(...xs) - Math.min(...xs);
-        const h = Math.max(...ys) - Math.min(...ys);
-        if (filled && w * h > 0.4 * area) {
-          points = [];
-          return; // a page background
-        }
-        if (filled && points.length >= 4 && (w <= 3 || h <= 3)) {
-          // A thin filled rectangle: a line along its long side.
-          const x1 = Math.min(...xs);
-          const y1 = Math.min(...ys);
-          if (w <= 3 && h > 3) rules.push({ x1: x1 + w / 2, x2: x1 + w / 2, y1, y2: y1 + h });
-          else if (h <= 3 && w > 3) rules.push({ x1, x2: x1 + w, y1: y1 + h / 2, y2: y1 + h / 2 });
-        } else {
-          for (let k = 1; k < points.length; k++) addSegment(points[k - 1]!, points[k]!);
-          if (filled || closed) addSegment(points[points.length - 1]!, points[0]!);
-        }
-        points = [];
-      };
-      let closed = false;
-      let k = 0;
-      while (k < data.length) {
-        const op = data[k]!;
-        if (op === 0) {
-          flush();
-          closed = false;
-          points.push(pt(data[k + 1]!, data[k + 2]!));
-          k += 3;
-        } else if (op === 1) {
-          points.push(pt(data[k + 1]!, data[k + 2]!));
-          k += 3;
-        } else if (op === 2) {
-          points = []; // curves: not a ruling line
-          k += 7;
-        } else if (op === 3) {
-          points = [];
-          k += 5;
-        } else {
-          closed = true;
-          k += 1;
-        }
-      }
-      flush();
+      if (data) sink.paint(paint !== OPS.stroke && paint !== OPS.closeStroke, data);
     }
   }
-  return { rules, images };
+  return { rules: sink.rules, images: sink.images };
 }
 
 const PAGE_NUMBER = /^(?:[-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,4}|[-—－–]?\s*[ivxlcIVXLC]+\s*[-—－–]?)$/;

@@ -19,6 +19,8 @@ export interface Run {
   w: number;
   /** Font size (em) in points. */
   size: number;
+  /** The next run on the line starts another cell (a run pdf.js joined across a cell boundary, cut). */
+  cut?: boolean;
 }
 
 /** A ruling line: horizontal when y1 = y2, vertical when x1 = x2. */
@@ -56,11 +58,44 @@ const TOL = 2;
 // ---------------------------------------------------------------------------------------------
 // Runs and lines
 
+/**
+ * Cut a run in two at the space at index `at`: the left part keeps the run's left end, the right
+ * part its right end (an amount right-aligned in its cell and the next cell's left-aligned text,
+ * joined by pdf.js into one run over the narrow padding between them).
+ */
+function cutAtSpace(run: Run, chars: string[], at: number, total: number): [Run, Run] {
+  const left = chars.slice(0, at).join('').trimEnd();
+  const right = chars.slice(at + 1).join('').trimStart();
+  // (Each part a little narrower than estimated: the parts' extents must not overlap, as the
+  // columns without rules come from them.)
+  const unit = (0.9 * run.w) / total;
+  const lw = [...left].reduce((s, c) => s + charEms(c), 0) * unit;
+  const rw = [...right].reduce((s, c) => s + charEms(c), 0) * unit;
+  return [
+    { ...run, text: left, w: lw, cut: true },
+    { ...run, text: right, x: run.x + run.w - rw, w: rw },
+  ];
+}
+
 /** Split a run at an x position, estimating where its characters fall from their em widths. */
 function splitRunAt(run: Run, x: number): [Run, Run] | undefined {
   const chars = [...run.text];
   const total = chars.reduce((s, c) => s + charEms(c), 0);
   if (total === 0) return undefined;
+  // A space near the rule is where the two cells' texts meet: the estimate from em widths can be
+  // a character off (digits and separators are narrower than their average).
+  let space = -1;
+  let best = 2 * run.size;
+  let pos = 0;
+  chars.forEach((c, i) => {
+    const w = charEms(c);
+    if (/\s/.test(c) && i > 0 && i < chars.length - 1) {
+      const d = Math.abs(run.x + (run.w * (pos + w / 2)) / total - x);
+      if (d < best) [space, best] = [i, d];
+    }
+    pos += w;
+  });
+  if (space > 0) return cutAtSpace(run, chars, space, total);
   let acc = 0;
   for (let i = 0; i < chars.length; i++) {
     const next = acc + charEms(chars[i]!);
@@ -233,6 +268,34 @@ function hasH(grid: Grid, y: number, x1: number, x2: number): boolean {
   return grid.h.some((h) => Math.abs(h.y - y) <= TOL && h.x1 <= mid && h.x2 >= mid);
 }
 
+/** Where a grid cell's text is printed (for a row of the grid that is a line of text, not a table row). */
+const inkOf = new WeakMap<GridCell, { x: number; right: number; size: number }>();
+
+/**
+ * Rows of a ruled grid that are lines of text: a spreadsheet printed with its gridlines rules its
+ * title, entity and unit rows above the table and its notes below as cells too. Leading rows of one
+ * text across most of the width (or holding the 单位： line), and trailing rows from a 注/说明 row
+ * on, each of one text, become lines; undefined when the grid keeps all its rows.
+ */
+function textRows(rows: GridCell[][]): { lead: number; trail: number } {
+  const filled = (row: GridCell[]) => row.filter((c) => c.text !== '');
+  const width = rows[0]?.length ?? 0;
+  // (Up to the 单位：万元 line, the last line above a table: a section row under it, 一、政府采购情况, is the table's.)
+  const unit = (c: GridCell) => /^(?:金额)?单位\s*[:：]\s*(?:人民币)?(?:万元|元|千元|亿元)$/.test(c.text.replace(/\s/g, ''));
+  let lead = 0;
+  for (let i = 0; i < rows.length - 1; i++) {
+    const cells = filled(rows[i]!);
+    const one = cells.length === 1 && ((cells[0]!.colSpan ?? 1) * 2 >= width || width === 1);
+    if (!(one || cells.some(unit)) || cells.some((c) => MONEY.test(c.text.replace(/\s/g, '')))) break;
+    if (cells.some(unit)) lead = i + 1;
+  }
+  let trail = rows.length;
+  const last = rows.reduce((k, row, i) => (filled(row).length >= 2 ? i : k), -1);
+  const note = rows.findIndex((row, i) => i > last && filled(row).length === 1 && NOTE_LINE.test(filled(row)[0]!.text));
+  if (note > 0 && rows.slice(note).every((row) => filled(row).length <= 1)) trail = note;
+  return { lead, trail };
+}
+
 /** The cells of a grid with their text; runs used are removed from `pool`. */
 function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
   const { xs, ys } = grid;
@@ -304,6 +367,10 @@ function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
     const colSpan = s.c1 - s.c0 + 1;
     for (let r = s.r0; r <= s.r1; r++) for (let c = s.c0; c <= s.c1; c++) rows[r]![c] = { text: '', covered: true, box };
     rows[s.r0]![s.c0] = { text: cellText(s.runs), ...(rowSpan > 1 ? { rowSpan } : {}), ...(colSpan > 1 ? { colSpan } : {}), box };
+    if (s.runs.length > 0) {
+      const size = Math.max(...s.runs.map((r) => r.size));
+      inkOf.set(rows[s.r0]![s.c0]!, { x: Math.min(...s.runs.map((r) => r.x)), right: Math.max(...s.runs.map((r) => r.x + r.w)), size });
+    }
   }
   return rows;
 }
@@ -329,7 +396,7 @@ function chunks(line: Run[], gap = 0.6): Chunk[] {
   const out: Chunk[] = [];
   for (const r of line) {
     const last = out[out.length - 1];
-    if (last && r.x - last.x2 <= gap * r.size) {
+    if (last && !last.runs[last.runs.length - 1]!.cut && r.x - last.x2 <= gap * r.size) {
       last.runs.push(r);
       last.x2 = Math.max(last.x2, r.x + r.w);
     } else out.push({ text: '', x1: r.x, x2: r.x + r.w, runs: [r] });
@@ -338,8 +405,45 @@ function chunks(line: Run[], gap = 0.6): Chunk[] {
   return out.filter((c) => c.text !== '');
 }
 
+/**
+ * A run pdf.js joined over the narrow padding between two cells of a table row — an amount
+ * right-aligned in its cell, one space, the next cell's text (`2,039.29 一、一般公共服务支出`), as
+ * spreadsheets print them — cut at every space next to an amount.
+ */
+function splitJoinedCells(run: Run): Run[] {
+  if (!/\s/.test(run.text.trim())) return [run];
+  const chars = [...run.text];
+  const total = chars.reduce((s, c) => s + charEms(c), 0);
+  const words = run.text.trim().split(/\s+/);
+  const at = words.findIndex((w, i) => i > 0 && (MONEY.test(w) || MONEY.test(words[i - 1]!)));
+  if (at < 0 || total === 0) return [run];
+  // The space before the at-th word.
+  let seen = 0;
+  let index = -1;
+  for (let i = 0, inWord = false; i < chars.length; i++) {
+    const blank = /\s/.test(chars[i]!);
+    if (blank && inWord && ++seen === at) {
+      index = i;
+      break;
+    }
+    inWord = !blank;
+  }
+  if (index < 0) return [run];
+  const [left, right] = cutAtSpace(run, chars, index, total);
+  return [left, ...splitJoinedCells(right)];
+}
+
 /** Leader dots of a table-of-contents entry (`第一部分 概况..... 1`): its page number is no amount. */
 const LEADER = /(?:\.{3,}|…{2,}|·{3,})\s*$/;
+
+/** A 栏次 row: column numbers 1, 2, 3 … (after a 栏次 label, or alone). */
+function columnNumbers(cs: Chunk[]): boolean {
+  const nums = cs.filter((c) => /^\d{1,2}$/.test(c.text.trim()));
+  return nums.length >= 2 && (nums.length === cs.length || /^栏\s*次$/.test(cs[0]!.text.trim())) && nums.every((c, k) => k === 0 || Number(c.text) === Number(nums[k - 1]!.text) + 1);
+}
+
+/** A page number in the footer (`- 3 -`, `第3页`, `3/20`). */
+const PAGE_NO = /^(?:[-—－–]?\d{1,4}[-—－–]?|第\d+页(?:[,，]?共\d+页)?|\d+\/\d+)$/;
 
 function isDataLine(cs: Chunk[]): boolean {
   return cs.length >= 2 && cs.some((c) => AMOUNT.test(c.text.replace(/\s/g, ''))) && !cs.some((c) => LEADER.test(c.text));
@@ -473,7 +577,15 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   };
   // Same widths: every own column lies on the carried column it is matched to.
   let best = solve(1, 0);
-  const onIt = (i: number, j: number) => Math.min(own[i]![1], carried[j]![1]) - Math.max(own[i]![0], carried[j]![0]) >= 0.6 * Math.min(own[i]![1] - own[i]![0], carried[j]![1] - carried[j]![0]);
+  // (Amounts sit on their column the same way on both pages: left, right or centre aligned, one of
+  // the edges or the centre at the same x. A continuation of its own with narrower columns may
+  // overlap the carried ones by chance, its left edges drifting from column to column.)
+  const aligned = (i: number, j: number) => {
+    const [a, b] = own[i]!;
+    const [c, d] = carried[j]!;
+    return kinds[j] !== 'm' || Math.abs(a - c) <= 2 || Math.abs(b - d) <= 2 || Math.abs(a + b - c - d) <= 4;
+  };
+  const onIt = (i: number, j: number) => aligned(i, j) && Math.min(own[i]![1], carried[j]![1]) - Math.max(own[i]![0], carried[j]![0]) >= 0.6 * Math.min(own[i]![1] - own[i]![0], carried[j]![1] - carried[j]![0]);
   // (Code columns excepted: their pieces may have been joined above.)
   const codes = carriedLead >= 1 ? Math.max(0, lead(ownKinds)) : 0;
   if (!best.at.every((j, i) => i < codes || onIt(i, j))) best = solve(0.1, 0.3);
@@ -546,11 +658,24 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
     return inside.length > 0 && inside.filter((c) => !AMOUNT.test(c.text.replace(/\s/g, ''))).length * 2 > inside.length;
   });
   const first = lineChunks.findIndex((cs) => isDataLine(cs));
-  const header = lineChunks.slice(0, Math.max(first, 0)).flat().sort((a, b) => a.x2 - a.x1 - (b.x2 - b.x1));
+  // (A part without data lines — header rows at the foot of a page, a last row alone on the next —
+  // has its columns from its words.)
+  const headEnd = first < 0 ? lineChunks.length : first;
+  const header = lineChunks.slice(0, headEnd).flat().sort((a, b) => a.x2 - a.x1 - (b.x2 - b.x1));
   // (Header rows of several words; a line of one piece above the first row may be a wrapped name.)
-  const inRow = new Set(lineChunks.slice(0, Math.max(first, 0)).filter((cs) => cs.length >= 2).flat());
+  const inRow = new Set(lineChunks.slice(0, headEnd).filter((cs) => cs.length >= 2).flat());
+  const fromData = merged.length;
   for (const c of header) {
-    if (merged.some(([a, b]) => Math.min(b, c.x2) - Math.max(a, c.x1) > -1)) continue;
+    const hit = merged.map(([a, b], k) => (Math.min(b, c.x2) - Math.max(a, c.x1) > -1 ? k : -1)).filter((k) => k >= 0);
+    if (hit.length === 1 && hit[0]! >= fromData) {
+      // (The wider line of a blank column's heading stacked over lines, `一般公共预算财政` over
+      // `拨款`: the column is as wide as its widest line, unless that reaches another column.)
+      const k = hit[0]!;
+      const wide: [number, number] = [Math.min(merged[k]![0], c.x1), Math.max(merged[k]![1], c.x2)];
+      if (!merged.some(([a, b], i) => i !== k && Math.min(b, wide[1]) - Math.max(a, wide[0]) > -1)) merged[k] = wide;
+      continue;
+    }
+    if (hit.length > 0) continue;
     const left = merged.reduce((best, [, b], k) => (b < c.x1 && (best < 0 || b > merged[best]![1]) ? k : best), -1);
     // (Centred over the name column: the column it is centred in ends before the next band starts;
     // the heading of a column blank on this page is centred further right.)
@@ -563,8 +688,17 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
     // (Nor the last line of a header cell wrapped over lines, centred under its wider first line
     // that lies over a column: `一般公共预算财政拨` / `款`.)
     const mid = (c.x1 + c.x2) / 2;
-    const tail = header.some((d) => d !== c && d.x2 - d.x1 > 1.5 * (c.x2 - c.x1) && Math.abs((d.x1 + d.x2) / 2 - mid) < 0.15 * (d.x2 - d.x1) && merged.some(([a, b]) => Math.min(b, d.x2) - Math.max(a, d.x1) > 0));
+    // (Not the sub-headings of a group heading: several under it on their line.)
+    const under = (d: Chunk) => (lineChunks.find((cs) => cs.includes(c)) ?? []).filter((e) => e.x1 < d.x2 && e.x2 > d.x1).length;
+    const tail = header.some((d) => d !== c && d.x2 - d.x1 > 1.5 * (c.x2 - c.x1) && Math.abs((d.x1 + d.x2) / 2 - mid) < 0.15 * (d.x2 - d.x1) && merged.some(([a, b]) => Math.min(b, d.x2) - Math.max(a, d.x1) > 0) && under(d) < 2);
     if (tail) continue;
+    // (Nor a heading centred in a wide spreadsheet column over short amounts aligned right: the
+    // band of amounts to its right has no heading of its own, and reaches left to it.)
+    const k = merged.reduce((best, [a], i) => (a > c.x2 && (best < 0 || a < merged[best]![0]) ? i : best), -1);
+    if (k >= 0 && !textBand[k] && amounts.length >= 2 && merged[k]![0] - c.x2 < 2 * (c.x2 - c.x1) && !header.some((d) => Math.min(merged[k]![1], d.x2) - Math.max(merged[k]![0], d.x1) > 0)) {
+      merged[k]![0] = c.x1;
+      continue;
+    }
     merged.push([c.x1, c.x2]);
     textBand.push(false);
   }
@@ -605,14 +739,21 @@ function bandOf(bands: [number, number][], x1: number, x2: number, header = fals
  * on a middle line, a top-aligned one on its first). Header lines above the first data line are
  * grouped the same way, stacked words of one column becoming one header cell.
  */
-function clusterTable(lines: Run[][], page: number, carried?: [number, number][], top = false): { rows: GridCell[][]; bands: [number, number][] } {
+function clusterTable(lines: Run[][], page: number, carried?: [number, number][], top = false, headerOnly = false): { rows: GridCell[][]; bands: [number, number][] } {
   const lineChunks = lines.map((l) => chunks(l));
   const bands = columnBands(lineChunks, carried, top);
   const C = bands.length;
   const baseline = lines.map((l) => median(l.map((r) => r.y)));
   const size = median(lines.flatMap((l) => l.map((r) => r.size))) || 10;
-  const anchor = lineChunks.map((cs) => isDataLine(cs));
-  const first = anchor.indexOf(true);
+  const anchor = lineChunks.map((cs) => !headerOnly && isDataLine(cs));
+  const first = headerOnly ? lines.length : anchor.indexOf(true);
+  // A row whose only printed figure is its 行次 (Shanxi prints zero as blank), centred between the
+  // lines of its wrapped name: a line of numbers alone, off the first column, is a row's line too.
+  if (first >= 0) {
+    lineChunks.forEach((cs, line) => {
+      if (line > first && cs.length > 0 && cs.every((c) => AMOUNT.test(c.text.replace(/\s/g, '')) && /\d/.test(c.text) && bandOf(bands, c.x1, c.x2) > 0)) anchor[line] = true;
+    });
+  }
   const frags: Frag[] = [];
   lineChunks.forEach((cs, line) => {
     for (const c of cs) {
@@ -634,15 +775,28 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
   const anchorYs = baseline.filter((_, i) => anchor[i]);
   const rowSteps = anchorYs.slice(1).map((y, k) => y - anchorYs[k]!);
   const pitch = steps.length > 0 ? Math.min(...steps) : size * 1.2;
-  const rowPitch = rowSteps.length > 0 ? median(rowSteps) : pitch;
-  const join = rowPitch > pitch * 1.1 ? (pitch + rowPitch) / 2 : pitch * 0.9;
+  // (The smallest step between rows: single-line rows, one line plus padding. Rows of wrapped
+  // names are taller; with many of them a median would take a row's padding for a line's.)
+  const rowPitch = rowSteps.length > 0 ? Math.min(...rowSteps) : pitch;
+  // (Two lines of one column from two rows are a line and the rows' padding apart: the smallest
+  // step clearly over the line pitch, when rows of wrapped names make every row step long.)
+  const between = Math.min(rowPitch, ...steps.filter((d) => d >= 1.12 * pitch));
+  // (A part of one row, continuing a table on the next page, keeps the table's own measure.)
+  const inherited = carried && rowSteps.length === 0 ? joinOf.get(carried) : undefined;
+  const join = inherited ?? (rowPitch > pitch * 1.1 ? (pitch + between) / 2 : pitch * 0.9);
 
-  /** Pieces of one column in blocks of consecutive lines closer than `join`. */
+  /** Whether two pieces of one column, one under the other, are lines of one cell. */
+  const together = (y0: number, y1: number) =>
+    y1 - y0 <= join ||
+    // (Two lines of a name centred on its amounts, the line of amounts between them: one cell
+    // even when rows are packed or the part has a single row.)
+    (y1 - y0 <= 1.1 * pitch && anchorYs.some((y) => y > y0 + 0.2 * size && y < y1 - 0.2 * size));
+  /** Pieces of one column in blocks of consecutive lines of one cell. */
   const blocks = (pieces: Frag[]): Frag[][] => {
     const out: Frag[][] = [];
     for (const f of [...pieces].sort((a, b) => a.y - b.y || a.runs[0]!.x - b.runs[0]!.x)) {
       const last = out[out.length - 1];
-      if (last && f.y - last[last.length - 1]!.y <= join) last.push(f);
+      if (last && together(last[last.length - 1]!.y, f.y)) last.push(f);
       else out.push([f]);
     }
     return out;
@@ -672,7 +826,7 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
     const continues = own.length > 0 && own.every((f) => {
       const below = frags.filter((g) => g.col === f.col && g.line > k).sort((a, b) => a.y - b.y)[0];
       // (A header word over a 栏次 number is not a name: the piece below must be text.)
-      return below !== undefined && below.y - f.y <= join && !AMOUNT.test(cellText(below.runs).replace(/\s/g, ''));
+      return below !== undefined && together(f.y, below.y) && !AMOUNT.test(cellText(below.runs).replace(/\s/g, ''));
     });
     if (!continues) break;
     bodyStart = k;
@@ -747,37 +901,108 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
     // (A part of header rows only, its data on the next page: the 栏次 numbers stand over amounts.)
     bandKinds.set(bands, counts.map(mostOf).map((k) => (money.length === 0 && k === 'n' ? 'm' : k)));
   }
+  const kept = (row: Row) => row.cells.some((c) => c.length > 0);
   const rows = [...headerRows, ...body]
-    .filter((row) => row.cells.some((c) => c.length > 0))
+    .filter(kept)
     .map((row) =>
       row.cells.map((runs, k): GridCell => ({
         text: cellText(runs),
         box: { page, x: bands[k]![0], y: row.top, width: bands[k]![1] - bands[k]![0], height: row.bottom - row.top },
       })),
     );
+  headCount.set(rows, headerRows.filter(kept).length);
+  if (rowSteps.length > 0) joinOf.set(bands, join);
   return { rows, bands };
 }
+
+/** The distance under which two lines of a column are one cell, by a table part's bands. */
+const joinOf = new WeakMap<[number, number][], number>();
+
+/** The number of header rows of a table rebuilt without rules, by its rows array. */
+const headCount = new WeakMap<GridCell[][], number>();
 
 // ---------------------------------------------------------------------------------------------
 // A page
 
+/**
+ * Header rows alone at the foot of a page (Chromium and Word break a page between header rows):
+ * their table item, by the bands it hands the next page, and their lines. The next page lays them
+ * out over its own first table, whose columns its rows define, and moves the whole header back
+ * into that item: one part of header rows, one of data, as when a page breaks under the header.
+ */
+const pendingHeaders = new WeakMap<[number, number][], { item: PageTable; lines: Run[][] }>();
+
+function layoutUnderHeader(runs: Run[], rules: Rule[], page: number, pending: { item: PageTable; lines: Run[][] }): PageItem[] | undefined {
+  const tops = runs.filter((r) => r.text.trim() !== '').map((r) => r.y - r.size * 0.88);
+  if (tops.length === 0) return undefined;
+  const pageTop = Math.min(...tops);
+  const head = pending.lines.flat();
+  const size = median(head.map((r) => r.size)) || 10;
+  const dy = pageTop - 0.4 * size - Math.max(...head.map((r) => r.y + r.size * 0.12));
+  const items = layoutPage([...head.map((r) => ({ ...r, y: r.y + dy })), ...runs], rules, page);
+  const table = items[0];
+  if (table?.kind !== 'table' || table.y > pageTop - 0.2 * size) return undefined;
+  const n = headCount.get(table.rows) ?? 0;
+  if (n === 0 || n >= table.rows.length) return undefined;
+  const from = pending.item.rows[0]?.find((c) => c.box)?.box?.page ?? page - 1;
+  // (Rows printed on the page before keep their place there.)
+  pending.item.rows = table.rows.slice(0, n).map((row) => row.map((c) => (c.box && c.box.y < pageTop - 0.2 * size ? { ...c, box: { ...c.box, page: from, y: c.box.y - dy } } : c)));
+  table.rows = table.rows.slice(n);
+  return items;
+}
+
 /** Lay out one page: ruled grids first, then the remaining runs as lines or unruled tables. */
 export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [number, number][]): PageItem[] {
+  const pending = carried && pendingHeaders.get(carried);
+  if (pending) {
+    const under = layoutUnderHeader(runs, rules, page, pending);
+    if (under) return under;
+    carried = undefined;
+  }
   const pool = new Set(runs.filter((r) => r.text.trim() !== ''));
   const items: PageItem[] = [];
   for (const grid of findGrids(rules)) {
-    const rows = gridCells(grid, pool, page).filter((row) => row.some((c) => c.text !== ''));
+    const all = gridCells(grid, pool, page).filter((row) => row.some((c) => c.text !== ''));
+    const { lead, trail } = textRows(all);
+    for (const row of [...all.slice(0, lead), ...all.slice(trail)]) {
+      for (const cell of row) {
+        const ink = inkOf.get(cell);
+        if (!ink || !cell.box) continue;
+        items.push({ kind: 'line', text: cell.text, x: ink.x, right: ink.right, y: cell.box.y, bottom: cell.box.y + cell.box.height, size: ink.size });
+      }
+    }
+    const rows = all.slice(lead, trail);
     if (rows.length === 0) continue;
-    items.push({ kind: 'table', rows, y: grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]! });
+    items.push({ kind: 'table', rows, y: rows[0]![0]!.box?.y ?? grid.ys[0]!, bottom: grid.ys[grid.ys.length - 1]! });
   }
-  const lines = groupLines([...pool]);
+  // (Only on lines that already look like table rows: a sentence's `收入 2,039.29 万元` stays whole.)
+  const lines = groupLines([...pool]).map((l) => (isDataLine(chunks(l)) ? l.flatMap(splitJoinedCells) : l));
   const info = lines.map((l) => {
     const cs = chunks(l);
     return { cs, data: isDataLine(cs), top: lineTop(l), bottom: lineBottom(l), base: median(l.map((r) => r.y)), size: l[0]!.size };
   });
   // Unruled tables: runs of consecutive lines with several chunks, at least two with amounts.
-  const regions: [number, number][] = [];
+  // [first line, end, header rows only]
+  const regions: [number, number, boolean?][] = [];
   let i = 0;
+  if (carried) {
+    // The last rows of a table alone at the top of the next page, without amounts (a blank 合计 row
+    // of an empty table, a row blank where zero prints as nothing): label lines in the carried text
+    // columns, followed by the table's note, the next title or nothing.
+    const kinds = bandKinds.get(carried);
+    const money = carried.find((_, k) => kinds?.[k] === 'm')?.[0] ?? Infinity;
+    const label = (k: number) => {
+      const c = info[k]!.cs;
+      return c.length === 1 && c[0]!.x2 < money && c[0]!.x1 >= carried[0]![0] - info[k]!.size && !NOTE_LINE.test(c[0]!.text) && !UNIT_LINE.test(c[0]!.text) && !/表$/.test(c[0]!.text);
+    };
+    let k = 0;
+    while (k < lines.length && k < 3 && label(k) && (k === 0 || info[k]!.top - info[k - 1]!.bottom < 1.5 * info[k]!.size)) k++;
+    const after = info[k];
+    if (k > 0 && (after === undefined || (after.cs.length >= 1 && (NOTE_LINE.test(after.cs[0]!.text) || /表$/.test(joinRuns(lines[k]!))) && !after.data))) {
+      regions.push([0, k]);
+      i = k;
+    }
+  }
   while (i < lines.length) {
     if (!info[i]!.data) {
       i++;
@@ -831,8 +1056,27 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     }
     // (One data line is enough under a header of several lines: an empty table's 栏次 row.)
     // (Or a last row alone at the top of the next page, continuing the table that ended the last.)
-    if (dataLines >= 2 || (dataLines === 1 && (i - s >= 2 || (carried !== undefined && s === 0)))) regions.push([s, j]);
+    // (Or a 栏次 row under a header row: the rest of a header whose first row ended the last page.)
+    if (dataLines >= 2 || (dataLines === 1 && (i - s >= 2 || (carried !== undefined && s === 0) || (i - s >= 1 && columnNumbers(info[i]!.cs))))) regions.push([s, j]);
     i = Math.max(j, i + 1);
+  }
+  {
+    // Header rows at the foot of a page, their table on the next: the lines under the unit line to
+    // the end of the page (a page number aside), words in several columns, packed like header rows.
+    const floor = regions.length > 0 ? regions[regions.length - 1]![1] : 0;
+    let end = lines.length;
+    while (end > floor && info[end - 1]!.cs.length === 1 && PAGE_NO.test(info[end - 1]!.cs[0]!.text.replace(/\s/g, ''))) end--;
+    // (Or a page of nothing but header rows, words in columns on every line.)
+    let u = end - 1;
+    while (u >= floor && u >= end - 5 && !info[u]!.cs.some((c) => UNIT_LINE.test(c.text))) u--;
+    const alone = u < 0 && end <= 3 && regions.length === 0 && info.slice(0, end).every((l) => l.cs.length >= 2);
+    const head = Array.from({ length: Math.max(0, end - u - 1) }, (_, k) => u + 1 + k);
+    if (
+      (u >= floor || alone) &&
+      head.length > 0 &&
+      head.every((k) => !NOTE_LINE.test(info[k]!.cs[0]!.text) && (k === 0 || info[k]!.top - info[k - 1]!.bottom < 1.5 * info[k]!.size))
+    )
+      regions.push([u + 1, end, true]);
   }
   let r = 0;
   for (let k = 0; k < lines.length; k++) {
@@ -840,8 +1084,10 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     if (region && k === region[0]) {
       const part = lines.slice(region[0], region[1]);
       // (A part at the top of the page, under a repeated header, continues the table too.)
-      const t = clusterTable(part, page, r === 0 ? carried : undefined, region[0] === 0);
-      items.push({ kind: 'table', rows: t.rows, bands: t.bands, y: info[region[0]]!.top, bottom: info[region[1] - 1]!.bottom });
+      const t = clusterTable(part, page, r === 0 ? carried : undefined, region[0] === 0, region[2]);
+      const item: PageTable = { kind: 'table', rows: t.rows, bands: t.bands, y: info[region[0]]!.top, bottom: info[region[1] - 1]!.bottom };
+      if (region[2]) pendingHeaders.set(t.bands, { item, lines: part });
+      items.push(item);
       k = region[1] - 1;
       r++;
       continue;

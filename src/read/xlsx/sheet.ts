@@ -4,14 +4,18 @@
  * the sheet), the grid, notes below. Lines become paragraphs and each grid one table block, as the
  * HTML reader does for a titled grid; merged cells are expanded (text in the top-left cell, the
  * covered positions empty and marked). Hidden rows, columns and sheets are not read. A sheet with
- * no title row (the 久其 export: `Z01 收入支出决算总表(财决01表)`) is titled by its name.
+ * no title row (the 久其 export: `Z01 收入支出决算总表(财决01表)`) is titled by its name: a title
+ * cut at Excel's 31 characters is completed from the known tables' titles (model/table-titles.ts),
+ * and in an evident 久其 export a sheet named by its code alone (`Z05`) is titled from its code.
  *
  * Positions: `pos.line` runs across the visible sheets (one line per sheet row), and every block and
  * row also carries `sheet`, `row` (1-based sheet row) and `column` (1-based sheet column of its first
  * cell), so a finding can say 工作表 Z01 第12行.
  */
 import type { Block, GridCell, GridRow, SourcePos } from '../../model/document.js';
+import { TABLE_TITLES } from '../../model/table-titles.js';
 import type { BinaryReadResult } from '../binary.js';
+import type { Deadline } from './deadline.js';
 
 export interface MergeRange {
   top: number;
@@ -64,17 +68,23 @@ const TITLE_OR_NOTE =
 const PREAMBLE_PART = /[:：]|^\d{4}年度?$|^(?:公开)?\d+表$|^表\s*\d+$/;
 const CJK = /[\u3400-\u9fff]/g;
 
-export function sheetsToBlocks(sheets: SheetData[]): BinaryReadResult {
+/**
+ * The visible sheets, in workbook order, as blocks. `allNames` are the names of all the workbook's
+ * sheets, hidden ones included (they tell a 久其 export by its codes); the visible ones by default.
+ */
+export function sheetsToBlocks(sheets: SheetData[], options: { deadline?: Deadline; allNames?: string[] } = {}): BinaryReadResult {
   const out = new Out();
+  const titles = sheetTitles(options.allNames ?? sheets.map((s) => s.name));
   let lineOffset = 0;
   for (const sheet of sheets) {
-    lineOffset += readSheet(sheet, lineOffset, out);
+    options.deadline?.check();
+    lineOffset += readSheet(sheet, lineOffset, out, titles.get(sheet.name) ?? sheetTitle(sheet.name), options.deadline);
   }
   return { text: out.text, blocks: out.blocks };
 }
 
 /** Reads one sheet into `out`; returns the number of lines (sheet rows) it spans. */
-function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
+function readSheet(sheet: SheetData, lineOffset: number, out: Out, nameTitle: string, deadline: Deadline | undefined): number {
   let maxRow = 0;
   let maxCol = 0;
   for (const [r, row] of sheet.cells) {
@@ -91,6 +101,7 @@ function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
 
+  deadline?.check();
   // The grid of visible positions.
   const grid: Cell[][] = rows.map((r) => cols.map((c) => ({ text: cleanCellText(sheet.cells.get(r)?.get(c) ?? ''), rowSpan: 1, colSpan: 1, covered: false })));
   for (const m of sheet.merges) {
@@ -113,7 +124,7 @@ function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
       }),
     );
   }
-  const width = cols.length;
+  deadline?.check();
 
   // Classify rows: grid rows, one-text lines (title, unit, notes), blank rows.
   const texts = grid.map((row) => row.filter((c) => c.text !== ''));
@@ -143,7 +154,7 @@ function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
     const t = texts[i]!.map((x) => x.text).join('').replace(/\s/g, '');
     return !/[:：]/.test(t) && (t.match(CJK)?.length ?? 0) >= 4;
   });
-  const meaningful = sheetTitle(sheet.name);
+  const meaningful = nameTitle;
   if (!titled && firstGrid >= 0 && (meaningful.match(CJK)?.length ?? 0) >= 4) {
     const r = rows[firstGrid]!;
     out.paragraph(meaningful, { line: lineOffset + r, sheet: sheet.name, row: r, column: cols[0] ?? 1 });
@@ -151,7 +162,12 @@ function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
 
   // Emit blocks in row order.
   let i = 0;
+  let checked = 0;
   while (i < rows.length) {
+    if (i - checked >= 512) {
+      deadline?.check();
+      checked = i;
+    }
     const c = cls[i]!;
     if (c === 'blank') {
       i++;
@@ -194,12 +210,84 @@ function readSheet(sheet: SheetData, lineOffset: number, out: Out): number {
  * (`(财决01表)`, maybe cut at Excel's 31 characters) left out; the full name stays in `pos.sheet`.
  */
 export function sheetTitle(name: string): string {
-  return name
-    .trim()
-    .replace(/^[A-Za-z]{1,3}\d{1,3}(?:[-_.]\d+)?\s*/, '')
+  return splitSheetName(name).rest;
+}
+
+/** A sheet name's form code (letters and number), and the rest without the form number. */
+function splitSheetName(name: string): { letters?: string; number?: number; rest: string } {
+  const trimmed = name.trim();
+  // `Z01 `, `Z01收入…`, `Z01_收入…`, `Z01-1 …`; not `ABC123xyz`.
+  const code = /^([A-Za-z]{1,3})(\d{1,3})(?:[-_.]\d+)?(?=[\s(（_\-.、:：]|$|[^\x00-\x7f])[\s_\-.、:：]*/.exec(trimmed);
+  const rest = trimmed
+    .slice(code ? code[0].length : 0)
     .replace(/^(?:表\s*\d+|(?:公开)?\d+表)\s*/, '')
     .replace(/\s*[(（][^)）]*(?:[)）]\s*)?$/, '')
     .trim();
+  return code ? { letters: code[1]!.toUpperCase(), number: Number(code[2]), rest } : { rest };
+}
+
+/** Comparison key of a title: no blanks, quotes or brackets, no year before it. */
+function titleKey(text: string): string {
+  return text.replace(/[\s“”"'‘’「」『』()（）]/g, '').replace(/^\d{4}年度?/, '');
+}
+
+const KNOWN: { id: string; name: string; key: string }[] = TABLE_TITLES.flatMap((t) =>
+  [t.name, ...t.aliases].map((a) => ({ id: t.id, name: t.name, key: titleKey(a) })),
+);
+
+/**
+ * The known tables whose title the rest of a sheet name is, or begins: a title cut at Excel's 31
+ * characters (a long name; a short one like 收入支出 is not a cut title but a name of its own).
+ */
+function titleCandidates(name: string, rest: string): { ids: Set<string>; names: Map<string, string> } {
+  const key = titleKey(rest);
+  const ids = new Set<string>();
+  const names = new Map<string, string>();
+  if (key.length < 4) return { ids, names };
+  const exact = KNOWN.find((k) => k.key === key);
+  if (exact) return { ids: new Set([exact.id]), names: new Map([[exact.id, rest]]) };
+  if (name.trim().length < 28 && key.length < 8) return { ids, names };
+  for (const k of KNOWN) {
+    if (k.key.startsWith(key)) {
+      ids.add(k.id);
+      names.set(k.id, k.name);
+    }
+  }
+  return { ids, names };
+}
+
+/**
+ * Titles from the sheet names of a workbook (name → title). A title cut at Excel's 31 characters
+ * is completed when it begins one known table title only. In a 久其 export — several sheets whose
+ * code number is the number of the table their title names (Z01 收入支出决算总表, Z02 收入决算表),
+ * none contradicting — a sheet named by its code alone (`Z05`), or whose cut title begins several
+ * titles, is titled from its code. Sheets named Z01, Z02 by chance give no title.
+ */
+export function sheetTitles(names: string[]): Map<string, string> {
+  const parsed = names.map((name) => ({ name, ...splitSheetName(name), cand: titleCandidates(name, splitSheetName(name).rest) }));
+  // Per code letter: how many sheets' titles agree with their number, how many contradict it.
+  const agree = new Map<string, number>();
+  const contradict = new Map<string, number>();
+  for (const p of parsed) {
+    if (!p.letters || p.number === undefined || p.cand.ids.size !== 1) continue;
+    const id = [...p.cand.ids][0]!;
+    const map = id === String(p.number).padStart(2, '0') ? agree : contradict;
+    map.set(p.letters, (map.get(p.letters) ?? 0) + 1);
+  }
+  const jiuqi = (letters: string | undefined) => !!letters && (agree.get(letters) ?? 0) >= 2 && (contradict.get(letters) ?? 0) === 0;
+  const titles = new Map<string, string>();
+  for (const p of parsed) {
+    let title = p.rest;
+    if (p.cand.ids.size === 1) title = [...p.cand.names.values()][0]!;
+    else if (jiuqi(p.letters) && p.number !== undefined) {
+      const id = String(p.number).padStart(2, '0');
+      const entry = TABLE_TITLES.find((t) => t.id === id);
+      // Code only, or a cut title that begins this table's title among others.
+      if (entry && (titleKey(p.rest) === '' || p.cand.ids.has(id))) title = entry.name;
+    }
+    titles.set(p.name, title);
+  }
+  return titles;
 }
 
 function emitGrid(grid: Cell[][], members: number[], rows: number[], cols: number[], sheet: string, lineOffset: number, out: Out): void {

@@ -8,11 +8,14 @@
  * CONTINUE, FORMAT and XF (number formats → displayed decimals), LABELSST, LABEL, RSTRING, NUMBER,
  * RK, MULRK, BOOLERR, FORMULA with its cached number or string (STRING), MERGEDCELLS, ROW (hidden),
  * COLINFO (hidden). DATEMODE is ignored (the 1900 system is assumed for the rare date cell).
- * The sheets then go through the same sheet → blocks step as .xlsx (./sheet.ts).
+ * The sheets then go through the same sheet → blocks step as .xlsx (./sheet.ts). `timeoutMs` is
+ * checked every 4,096 records and per sheet (./deadline.ts); the OLE container's parse (cfb) is
+ * synchronous and bounded by the file's size.
  */
 import CFB from 'cfb';
 import { JuesuanError } from '../../model/errors.js';
 import type { BinaryReadOptions, BinaryReadResult } from '../binary.js';
+import { Deadline } from './deadline.js';
 import { formatDate, formatNumber, isDateFormat, serialToDate } from './numfmt.js';
 import { sheetsToBlocks, type SheetData } from './sheet.js';
 import { DEFAULT_MAX_CELLS } from './zip.js';
@@ -40,11 +43,13 @@ class Corrupt extends Error {}
  * Records from the BOF at `offset` to its EOF (an embedded chart's BOF…EOF inside is passed over),
  * CONTINUE records appended to the record they continue.
  */
-function* records(stream: Buffer, offset: number): Generator<Record_> {
+function* records(stream: Buffer, offset: number, deadline?: Deadline): Generator<Record_> {
   let pos = offset;
   let depth = 0;
   let pending: Record_ | undefined;
+  let count = 0;
   while (pos + 4 <= stream.length) {
+    if ((++count & 4095) === 0) deadline?.check();
     const type = stream.readUInt16LE(pos);
     const len = stream.readUInt16LE(pos + 2);
     if (pos + 4 + len > stream.length) throw new Corrupt('record past the end of the stream');
@@ -145,6 +150,7 @@ function rkValue(rk: number): number {
 
 export async function readXls(bytes: Uint8Array, options: BinaryReadOptions): Promise<BinaryReadResult> {
   const path = options.path;
+  const deadline = new Deadline(options.timeoutMs, 'Excel 97-2003 工作簿', path);
   let container: CFB.CFB$Container;
   try {
     container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
@@ -159,7 +165,9 @@ export async function readXls(bytes: Uint8Array, options: BinaryReadOptions): Pr
     }
   };
   if (has('EncryptionInfo') || has('EncryptedPackage')) {
-    throw new JuesuanError('encrypted', `文件已加密（设有打开密码），请先解除密码保护后再读取：${path}`, path);
+    // An encrypted .xlsx or .docx is an OLE container holding the encrypted package.
+    const kind = /\.doc[xm]?$/i.test(path) ? 'Word 文档' : /\.(?:xls[xmb]?|et)$/i.test(path) ? 'Excel 工作簿' : 'Office 文件';
+    throw new JuesuanError('encrypted', `${kind}已加密（设有打开密码），请先解除密码保护后再读取：${path}`, path);
   }
   const workbook = has('Workbook') ?? has('Book');
   if (!workbook || !workbook.content || workbook.content.length === 0) {
@@ -168,7 +176,8 @@ export async function readXls(bytes: Uint8Array, options: BinaryReadOptions): Pr
   }
   const stream = Buffer.from(workbook.content as Uint8Array);
   try {
-    return readWorkbook(stream, options);
+    deadline.check(); // CFB.read cannot be interrupted: checked after it
+    return readWorkbook(stream, options, deadline);
   } catch (err) {
     if (err instanceof JuesuanError) throw err;
     if (err instanceof Corrupt || err instanceof RangeError) {
@@ -185,7 +194,7 @@ interface BoundSheet {
   worksheet: boolean;
 }
 
-function readWorkbook(stream: Buffer, options: BinaryReadOptions): BinaryReadResult {
+function readWorkbook(stream: Buffer, options: BinaryReadOptions, deadline: Deadline): BinaryReadResult {
   const path = options.path;
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
   const sst: string[] = [];
@@ -193,7 +202,7 @@ function readWorkbook(stream: Buffer, options: BinaryReadOptions): BinaryReadRes
   const xfFormat: number[] = [];
   const sheets: BoundSheet[] = [];
   let first = true;
-  for (const rec of records(stream, 0)) {
+  for (const rec of records(stream, 0, deadline)) {
     const d = rec.data;
     if (first) {
       first = false;
@@ -258,7 +267,8 @@ function readWorkbook(stream: Buffer, options: BinaryReadOptions): BinaryReadRes
     };
     let formulaCell: [number, number] | undefined;
     let firstRecord = true;
-    for (const rec of records(stream, sheet.offset)) {
+    deadline.check();
+    for (const rec of records(stream, sheet.offset, deadline)) {
       const d = rec.data;
       if (firstRecord) {
         firstRecord = false;
@@ -350,5 +360,5 @@ function readWorkbook(stream: Buffer, options: BinaryReadOptions): BinaryReadRes
     }
     out.push(data);
   }
-  return sheetsToBlocks(out);
+  return sheetsToBlocks(out, { deadline, allNames: sheets.filter((s) => s.worksheet).map((s) => s.name) });
 }

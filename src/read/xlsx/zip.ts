@@ -7,6 +7,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { JuesuanError } from '../../model/errors.js';
+import type { Deadline } from './deadline.js';
 
 export interface ZipEntry {
   name: string;
@@ -25,6 +26,8 @@ export interface ZipGuardOptions {
   cellParts?: RegExp;
   /** What the file is, for messages: `Excel 工作簿`, `Word 文档`. */
   kind: string;
+  /** Checked between parts and while counting cells (a package of many big parts takes time). */
+  deadline?: Deadline;
 }
 
 export interface ZipGuardResult {
@@ -131,6 +134,7 @@ export function guardZip(bytes: Uint8Array, options: ZipGuardOptions, keep: (nam
   const kept = new Map<string, Buffer>();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
+    options.deadline?.check();
     if (e.flags & 1) throw new JuesuanError('encrypted', `${options.kind}已加密（ZIP 加密），请先解除密码保护：${options.path}`, options.path);
     const local = e.localOffset;
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw corrupt(options, `部件 ${e.name} 的位置无效`);
@@ -158,7 +162,8 @@ export function guardZip(bytes: Uint8Array, options: ZipGuardOptions, keep: (nam
       const xml = out.toString('latin1');
       CELL_TAG.lastIndex = 0;
       while (CELL_TAG.exec(xml)) {
-        if (++cells > options.maxCells) {
+        if ((++cells & 0xffff) === 0) options.deadline?.check();
+        if (cells > options.maxCells) {
           throw new JuesuanError('limit_exceeded', `${options.kind}的单元格超过 ${options.maxCells} 个上限，已停止读取：${options.path}`, options.path);
         }
       }

@@ -81,7 +81,8 @@ export function matchTitle(text: string): TitleMatch | undefined {
   // What surrounds the alias may be an entity name or a year, not other words of a sentence.
   const rest = key.replace(hit.key, '');
   if (rest.length > 40) return undefined;
-  let title = text.trim();
+  // The 久其 export's sheet name printed as the page header: form code and number are no part of the title.
+  let title = text.trim().replace(/^[A-Z]\d{2,3}\s*(?=[^\x00-\x7f])/, '').replace(/\s*[（(]\s*财决\s*\d+\s*表\s*[)）]\s*$/, '');
   let label: string | undefined;
   const lead = LABEL_RE.exec(title);
   if (lead) {

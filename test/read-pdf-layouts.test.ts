@@ -1,0 +1,122 @@
+/**
+ * The PDF reader on the layout variants real publishers print (issue #6 items 1, 5, 6): page breaks
+ * inside a table's header or before its last row, a 合计 row on the same line band as a header row,
+ * fonts and sizes, alignments, amount formats (separators, negatives, how zero is shown), portrait
+ * and landscape pages, wrapped titles. Each report is printed by Chromium (HTML → PDF), read back
+ * and recognised: every cell must equal what was printed. Chromium is launched once for the file.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { extractAsync } from '../src/index.js';
+import type { Report } from '../src/model/report.js';
+import { renderText, type RenderTextOptions } from '../src/render/index.js';
+import { compareWithGolden } from './support/golden.js';
+import { syntheticReport } from './support/synthetic.js';
+import { htmlToPdf, launchChromium, renderHtml, type HtmlLayout } from './read-pdf-fixtures.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+let kept = 0;
+async function roundTrip(report: Report, layout: HtmlLayout, text: RenderTextOptions = {}, landscape = true) {
+  const pdf = await htmlToPdf(browser, renderHtml(renderText(report, text), layout), { landscape });
+  const back = await extractAsync(pdf, { path: 'x.pdf' });
+  // (PDF_LAYOUTS_KEEP=folder keeps the printed files for a look with pdftotext or the reader.)
+  const keep = process.env['PDF_LAYOUTS_KEEP'];
+  if (keep) writeFileSync(join(keep, `${++kept}.pdf`), pdf);
+  return { back, ...compareWithGolden(back, report, { meta: false }) };
+}
+
+/** Header rows: the rows of a table part above its first row of amounts (or 栏次 numbers). */
+const headerRows = (rows: string[][]) => {
+  const k = rows.findIndex((r) => r.some((c) => /^-?[\d,]+\.\d\d$/.test(c)) || /^栏\s*次$/.test(r[0] ?? '') || r.every((c) => /^\d{0,2}$/.test(c)));
+  return k < 0 ? rows.length : k;
+};
+
+describe('page breaks where Chromium and Word put them', () => {
+  const cases: [string, HtmlLayout['breakBefore'], number, 'gd' | 'sx'][] = [
+    // (The first header row at the foot of one page, the others with the rows on the next.)
+    ['between the first two header rows', (rows, r, continued) => !continued && r === 1 && headerRows(rows) >= 2, 2, 'sx'],
+    ['between the first two header rows, gd', (rows, r, continued) => !continued && r === 1 && headerRows(rows) >= 2, 3, 'gd'],
+    // (The last row alone at the top of the next page: a blank 合计 row of an empty sx table.)
+    ['before the last row', (rows, r) => r === rows.length - 1 && r > headerRows(rows), 2, 'sx'],
+  ];
+  it.each(cases)('%s: every cell read back (ruled and borderless)', async (_name, breakBefore, seed, template) => {
+    const report = syntheticReport(seed, { template });
+    for (const rules of [false, true]) {
+      const r = await roundTrip(report, { rules, breakBefore });
+      expect(r.cells).toBeGreaterThan(100);
+      expect({ rules, mismatches: r.mismatches.slice(0, 30) }).toEqual({ rules, mismatches: [] });
+    }
+  }, 60_000);
+});
+
+describe('Shanxi layout (blank zeros, table 10 with section rows) with wrapped names, borderless', () => {
+  const cases: [string, HtmlLayout, RenderTextOptions, number][] = [
+    ['wrapped names', { rules: false, wrapNames: true }, {}, 2],
+    ['wrapped names, publisher-aligned, page-split', { rules: false, wrapNames: true, publisherAlign: true }, { rowsPerPage: 12 }, 7],
+    ['wrapped names, top-aligned, page-split without repeated header', { rules: false, wrapNames: true, valign: 'top' }, { rowsPerPage: 10, repeatHeader: false }, 8],
+  ];
+  it.each(cases)('%s: every cell read back', async (_name, layout, text, seed) => {
+    const report = syntheticReport(seed, { template: 'sx' });
+    const r = await roundTrip(report, layout, text);
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.mismatches.slice(0, 30)).toEqual([]);
+  }, 60_000);
+});
+
+describe('merged header cells and a 合计 row packed under the header', () => {
+  // (Labels spanning header rows are centred between their neighbours' lines: `本年收入合计` over
+  // two header rows prints on no header line; `项目` spanning 科目代码 | 科目名称. With no padding
+  // the 合计 row sits right under the 栏次 row, the last header line.)
+  const cases: [string, HtmlLayout, number, 'gd' | 'sx'][] = [
+    ['merged header, borderless gd', { rules: false, mergeHeader: true }, 1, 'gd'],
+    ['merged header, borderless sx', { rules: false, mergeHeader: true }, 2, 'sx'],
+    ['merged header, ruled gd', { rules: true, mergeHeader: true }, 3, 'gd'],
+    ['merged header, rows packed without padding, borderless', { rules: false, mergeHeader: true, publisherAlign: true, css: 'td { padding: 0 4pt; }' }, 4, 'gd'],
+    ['merged header, rows packed without padding, ruled sx', { rules: true, mergeHeader: true, css: 'td { padding: 0 4pt; }' }, 5, 'sx'],
+  ];
+  it.each(cases)('%s: every cell read back', async (_name, layout, seed, template) => {
+    const report = syntheticReport(seed, { template });
+    const r = await roundTrip(report, layout);
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.mismatches.slice(0, 30)).toEqual([]);
+  }, 60_000);
+});
+
+/** The report with the amounts of every fifth row negative (a 结余 below zero, a refund). */
+function withNegatives(report: Report): Report {
+  return { ...report, tables: report.tables.map((t) => ({ ...t, rows: t.rows.map((row, i) => (i % 5 === 2 ? { ...row, cells: Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v === null || v === 0 ? v : -v])) } : row)) })) };
+}
+/** What a dash for zero reads back as: not applicable (null). */
+function zeroAsDash(report: Report): Report {
+  return { ...report, tables: report.tables.map((t) => ({ ...t, rows: t.rows.map((row) => ({ ...row, cells: Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v === 0 ? null : v])) })) })) };
+}
+const AMOUNT_CELL = /^-?[\d,]+\.\d\d$/;
+
+describe('what publishers vary: fonts, sizes, alignment, amount formats, page orientation, wrapped titles (borderless)', () => {
+  const cases: [string, HtmlLayout, { seed: number; template: 'gd' | 'sx'; landscape?: boolean; negatives?: boolean; dash?: boolean }][] = [
+    ['WenQuanYi 7 pt, amounts right-aligned without separators, portrait', { rules: false, font: '"WenQuanYi Micro Hei"', fontSize: 7, publisherAlign: true, cell: (t) => (AMOUNT_CELL.test(t) ? t.replace(/,/g, '') : t) }, { seed: 31, template: 'gd', landscape: false }],
+    ['Noto Sans 11 pt, amounts centred, negatives -12.34', { rules: false, font: '"Noto Sans CJK SC"', fontSize: 11, amountAlign: 'center' }, { seed: 32, template: 'sx', negatives: true }],
+    ['serif 8 pt, negatives (12.34), zero printed as -, titles wrapped over two lines', { rules: false, fontSize: 8, publisherAlign: true, lineWidth: 9, cell: (t) => (t === '0.00' ? '-' : /^-[\d,]+\.\d\d$/.test(t) ? `(${t.slice(1)})` : t) }, { seed: 33, template: 'gd', negatives: true, dash: true }],
+    ['ruled, WenQuanYi 10 pt, negatives (12.34), portrait', { rules: true, font: '"WenQuanYi Micro Hei"', fontSize: 10, publisherAlign: true, cell: (t) => (/^-[\d,]+\.\d\d$/.test(t) ? `(${t.slice(1)})` : t) }, { seed: 34, template: 'sx', landscape: false, negatives: true }],
+  ];
+  it.each(cases)('%s: every cell read back', async (_name, layout, o) => {
+    let report = syntheticReport(o.seed, { template: o.template });
+    if (o.negatives) report = withNegatives(report);
+    const pdf = await htmlToPdf(browser, renderHtml(renderText(report), layout), { landscape: o.landscape ?? true });
+    const keep = process.env['PDF_LAYOUTS_KEEP'];
+    if (keep) writeFileSync(join(keep, `${++kept}.pdf`), pdf);
+    const back = await extractAsync(pdf, { path: 'v.pdf' });
+    const r = compareWithGolden(back, o.dash ? zeroAsDash(report) : report, { meta: false });
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.mismatches.slice(0, 30)).toEqual([]);
+  }, 60_000);
+});
