@@ -56,6 +56,12 @@ async function table02(formulas: 'none' | 'cached' | 'uncached' = 'none'): Promi
     total.getCell(4).numFmt = '#,##0.00';
     ws.getCell(r + 1, 4).value = 1234.56;
     ws.getCell(r + 2, 4).value = 2098.78;
+    if (formulas === 'cached') {
+      // Cached results that are 0 and the empty string (exceljs itself drops them on reading).
+      total.getCell(9).value = { formula: `I${r + 1}+I${r + 2}`, result: 0 };
+      total.getCell(9).numFmt = '#,##0.00';
+      total.getCell(6).value = { formula: 'IF(1=1,"","x")', result: '' };
+    }
   }
   junk('很隐藏', 'veryHidden');
   // The visible sheet is the active one (a hidden sheet cannot be: LibreOffice would show it).
@@ -97,7 +103,12 @@ describe('cell contents as publishers store them', () => {
     expectTable02(await extractAsync(xlsxPlain, { path: 'x.xlsx' }));
   });
 
-  it('xlsx: formulas read by their cached result', async () => {
+  it('xlsx: formulas read by their cached result, 0 and the empty string included', async () => {
+    const doc = await readDocumentAsync(xlsxCached, { path: 'x.xlsx' });
+    const grid = doc.blocks.find((b) => b.kind === 'table')!;
+    if (grid.kind !== 'table') throw new Error('no grid');
+    const total = grid.rows.find((r) => r.cells[1]?.text === '合计')!;
+    expect(total.cells.map((c) => c.text)).toEqual(['', '合计', '3,579.12', '3,333.34', '－', '', '245.78', '-', '0.00']);
     expectTable02(await extractAsync(xlsxCached, { path: 'x.xlsx' }));
   });
 

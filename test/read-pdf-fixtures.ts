@@ -124,7 +124,7 @@ export function renderHtml(text: string, layout: HtmlLayout = {}): string {
         let t = layout.cell ? layout.cell(cell, rows, r, c) : cell;
         if (layout.letterSpace && /^[\u4e00-\u9fff]{2,3}$/.test(t)) t = [...t].join(' ');
         const name = /[\u4e00-\u9fff]{8,}/.test(t) && layout.wrapNames;
-        const amount = /^[-(]?[\d,.]+\)?$/.test(t) && r >= firstData;
+        const amount = /^(?:[-(]?[\d,.]+\)?|-)$/.test(t) && r >= firstData;
         const align = head ? 'c' : amount && layout.amountAlign ? layout.amountAlign[0]! : layout.publisherAlign && amount ? 'r' : '';
         const cls = name || align ? ` class="${[name ? 'name' : '', align].join(' ').trim()}"` : '';
         if (split && c === 0) {

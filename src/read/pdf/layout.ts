@@ -381,8 +381,9 @@ function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
 const UNIT_LINE = /单位\s*[:：]/;
 const NOTE_LINE = /^(?:注|说明|备注|数据来源|资料来源)/;
 /** An amount with decimals or thousands separators (not a 行次 or 栏次 number). */
-const MONEY = /^[-－]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)$/;
-const AMOUNT = /^[-－]?[\d,，]+(?:\.\d+)?$|^[-—–]{1,2}$|^——$/;
+// (Negative amounts printed with a minus or in parentheses, `(12.34)`.)
+const MONEY = /^[-－−]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)$|^\((?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)\)$/;
+const AMOUNT = /^[-－−]?[\d,，]+(?:\.\d+)?$|^\([\d,，]+(?:\.\d+)?\)$|^[-—–]{1,2}$|^——$/;
 
 interface Chunk {
   text: string;
@@ -1069,10 +1070,11 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     // (Or a page of nothing but header rows, words in columns on every line.)
     let u = end - 1;
     while (u >= floor && u >= end - 5 && !info[u]!.cs.some((c) => UNIT_LINE.test(c.text))) u--;
+    const unit = u >= floor && info[u]!.cs.some((c) => UNIT_LINE.test(c.text));
     const alone = u < 0 && end <= 3 && regions.length === 0 && info.slice(0, end).every((l) => l.cs.length >= 2);
     const head = Array.from({ length: Math.max(0, end - u - 1) }, (_, k) => u + 1 + k);
     if (
-      (u >= floor || alone) &&
+      (unit || alone) &&
       head.length > 0 &&
       head.every((k) => !NOTE_LINE.test(info[k]!.cs[0]!.text) && (k === 0 || info[k]!.top - info[k - 1]!.bottom < 1.5 * info[k]!.size))
     )

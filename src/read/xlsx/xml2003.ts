@@ -43,8 +43,8 @@ function attributes(text: string): Map<string, string> {
 
 export function unescapeXml(text: string): string {
   return text.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g, (_, dec: string, hex: string, name: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+    if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
     return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name as 'lt']!;
   });
 }
