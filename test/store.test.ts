@@ -134,7 +134,7 @@ for (const backend of backends('store')) {
       expect(row).toEqual({ link_table: linked!.link!.table, subject: linked!.subject });
 
       const withEvaluations = { ...realisticReport(9), evaluations: [{ project: '示例项目', score: 92.5 }, { project: '另一项目', score: 81 }] };
-      const summary = await store.saveReport(withEvaluations as Report);
+      const summary = await store.saveReport(withEvaluations as unknown as Report);
       const rows = await store.sql.query<{ data: { score: number } }>('select data from evaluations where report_id = $1 order by ordinal', [summary.id]);
       expect(rows.map((r) => r.data.score)).toEqual([92.5, 81]);
       await store.deleteReport(summary.id);

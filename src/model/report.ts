@@ -3,6 +3,7 @@
  * Fields beyond the design's are additions with their own meaning; none changes a design field.
  */
 import type { Box, SourceInfo } from './document.js';
+import type { Evaluation } from './evaluation.js';
 
 export type ReportKind = 'final-accounts' | 'budget' | 'performance-evaluation';
 export type ReportScope = 'department' | 'unit';
@@ -29,6 +30,11 @@ export interface Report {
    * as printed, so that rules can read the statements they hold.
    */
   grids?: Grid[];
+  /**
+   * Performance self-evaluations the document prints or attaches (项目支出绩效自评表, project
+   * evaluations told in prose, department self-evaluation reports), as printed; absent when none.
+   */
+  evaluations?: Evaluation[];
   /** The narrative (情况说明, 概况, 名词解释 …) as a tree of numbered sections. */
   sections: Section[];
   /** Which template family the tables follow, when it can be told (gd = national/Guangdong, sx = Shanxi, sc = Sichuan). */

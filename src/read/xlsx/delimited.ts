@@ -90,5 +90,5 @@ export function readDelimited(text: string, delimiter: string, name: string): Bi
     });
     if (row.size > 0) sheet.cells.set(r + 1, row);
   });
-  return sheetsToBlocks([sheet]);
+  return sheetsToBlocks([sheet], { path: name });
 }

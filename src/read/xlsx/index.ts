@@ -63,7 +63,7 @@ export async function readXlsx(bytes: Uint8Array, options: BinaryReadOptions): P
       path,
     );
   }
-  const result = sheetsToBlocks(sheets, { deadline, allNames: workbook.worksheets.map((ws) => ws.name) });
+  const result = sheetsToBlocks(sheets, { deadline, path, allNames: workbook.worksheets.map((ws) => ws.name) });
   const title = workbook.title?.trim();
   return { ...result, ...(title ? { title } : {}) };
 }

@@ -13,6 +13,7 @@
  * cell), so a finding can say 工作表 Z01 第12行.
  */
 import type { Block, GridCell, GridRow, SourcePos } from '../../model/document.js';
+import { JuesuanError } from '../../model/errors.js';
 import { TABLE_TITLES } from '../../model/table-titles.js';
 import type { BinaryReadResult } from '../binary.js';
 import type { Deadline } from './deadline.js';
@@ -67,24 +68,26 @@ const TITLE_OR_NOTE =
 /** Each text of a two-text row outside the grid: 部门名称：… | 金额单位：万元. */
 const PREAMBLE_PART = /[:：]|^\d{4}年度?$|^(?:公开)?\d+表$|^表\s*\d+$/;
 const CJK = /[\u3400-\u9fff]/g;
+/** Most visible positions (rows × columns) a sheet's grid is built over. */
+const MAX_POSITIONS = 20_000_000;
 
 /**
  * The visible sheets, in workbook order, as blocks. `allNames` are the names of all the workbook's
  * sheets, hidden ones included (they tell a 久其 export by its codes); the visible ones by default.
  */
-export function sheetsToBlocks(sheets: SheetData[], options: { deadline?: Deadline; allNames?: string[] } = {}): BinaryReadResult {
+export function sheetsToBlocks(sheets: SheetData[], options: { deadline?: Deadline; allNames?: string[]; path?: string } = {}): BinaryReadResult {
   const out = new Out();
   const titles = sheetTitles(options.allNames ?? sheets.map((s) => s.name));
   let lineOffset = 0;
   for (const sheet of sheets) {
     options.deadline?.check();
-    lineOffset += readSheet(sheet, lineOffset, out, titles.get(sheet.name) ?? sheetTitle(sheet.name), options.deadline);
+    lineOffset += readSheet(sheet, lineOffset, out, titles.get(sheet.name) ?? sheetTitle(sheet.name), options.deadline, options.path);
   }
   return { text: out.text, blocks: out.blocks };
 }
 
 /** Reads one sheet into `out`; returns the number of lines (sheet rows) it spans. */
-function readSheet(sheet: SheetData, lineOffset: number, out: Out, nameTitle: string, deadline: Deadline | undefined): number {
+function readSheet(sheet: SheetData, lineOffset: number, out: Out, nameTitle: string, deadline: Deadline | undefined, path: string | undefined): number {
   let maxRow = 0;
   let maxCol = 0;
   for (const [r, row] of sheet.cells) {
@@ -94,10 +97,37 @@ function readSheet(sheet: SheetData, lineOffset: number, out: Out, nameTitle: st
       if (c > maxCol) maxCol = c;
     }
   }
-  const rows: number[] = [];
-  for (let r = 1; r <= maxRow; r++) if (!sheet.hiddenRows.has(r)) rows.push(r);
-  const cols: number[] = [];
-  for (let c = 1; c <= maxCol; c++) if (!sheet.hiddenCols.has(c)) cols.push(c);
+  let rows: number[] = [];
+  let cols: number[] = [];
+  if (maxRow * maxCol > MAX_POSITIONS) {
+    // A sparse sheet spread over a huge range (two cells, A1 and XFD1048576): only the rows and
+    // columns that hold a cell or a merge's corner, and one blank row where blank rows were.
+    const usedRows = new Set<number>();
+    const usedCols = new Set<number>();
+    for (const [r, row] of sheet.cells) {
+      for (const [c, t] of row) {
+        if (t === '') continue;
+        usedRows.add(r);
+        usedCols.add(c);
+      }
+    }
+    for (const m of sheet.merges) {
+      usedRows.add(m.top).add(m.bottom);
+      usedCols.add(m.left).add(m.right);
+    }
+    const sorted = (set: Set<number>, hidden: Set<number>, max: number) => [...set].filter((x) => x <= max && !hidden.has(x)).sort((a, b) => a - b);
+    for (const r of sorted(usedRows, sheet.hiddenRows, maxRow)) {
+      if (rows.length > 0 && r > rows[rows.length - 1]! + 1) rows.push(rows[rows.length - 1]! + 1);
+      rows.push(r);
+    }
+    cols = sorted(usedCols, sheet.hiddenCols, maxCol);
+    if (rows.length * cols.length > MAX_POSITIONS) {
+      throw new JuesuanError('limit_exceeded', `工作表“${sheet.name}”过大（${rows.length} 行 × ${cols.length} 列），已停止读取${path ? `：${path}` : ''}`, path);
+    }
+  } else {
+    for (let r = 1; r <= maxRow; r++) if (!sheet.hiddenRows.has(r)) rows.push(r);
+    for (let c = 1; c <= maxCol; c++) if (!sheet.hiddenCols.has(c)) cols.push(c);
+  }
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
   const colIndex = new Map(cols.map((c, i) => [c, i]));
 

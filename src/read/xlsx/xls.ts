@@ -360,5 +360,5 @@ function readWorkbook(stream: Buffer, options: BinaryReadOptions, deadline: Dead
     }
     out.push(data);
   }
-  return sheetsToBlocks(out, { deadline, allNames: sheets.filter((s) => s.worksheet).map((s) => s.name) });
+  return sheetsToBlocks(out, { deadline, path, allNames: sheets.filter((s) => s.worksheet).map((s) => s.name) });
 }

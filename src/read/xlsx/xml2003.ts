@@ -49,6 +49,10 @@ export function unescapeXml(text: string): string {
   });
 }
 
+/** Excel's sheet size: positions beyond it are a broken or hostile file. */
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
 export function readSpreadsheetXml(text: string, options: { path: string; maxCells?: number; deadline?: Deadline }): BinaryReadResult {
   const { path } = options;
   const maxCells = options.maxCells ?? DEFAULT_MAX_CELLS;
@@ -61,6 +65,12 @@ export function readSpreadsheetXml(text: string, options: { path: string; maxCel
   let column = 0;
   let cellStyle: string | undefined;
   let cellCount = 0;
+  const index = (value: string | undefined, next: number, max: number, what: string): number => {
+    const n = value === undefined ? next : Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new JuesuanError('corrupt', `Excel 2003 XML 工作簿已损坏（${what}位置 ${value ?? n} 无效），无法读取：${path}`, path);
+    return n;
+  };
+  const span = (value: string | undefined, max: number) => Math.min(Math.max(0, Math.floor(Number(value ?? 0)) || 0), max);
   TAG.lastIndex = 0;
   for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
     const [, close, name, attrText, selfClosing] = m;
@@ -91,30 +101,30 @@ export function readSpreadsheetXml(text: string, options: { path: string; maxCel
       }
       case 'Column': {
         if (!sheet) break;
-        column = Number(attrs.get('Index') ?? column + 1);
-        const span = Number(attrs.get('Span') ?? 0);
-        if (attrs.get('Hidden') === '1') for (let c = column; c <= column + span; c++) sheet.hiddenCols.add(c);
-        column += span;
+        column = index(attrs.get('Index'), column + 1, MAX_COL, '列');
+        const more = span(attrs.get('Span'), MAX_COL - column);
+        if (attrs.get('Hidden') === '1') for (let c = column; c <= column + more; c++) sheet.hiddenCols.add(c);
+        column += more;
         break;
       }
       case 'Row': {
         if (!sheet) break;
-        row = Number(attrs.get('Index') ?? row + 1);
+        row = index(attrs.get('Index'), row + 1, MAX_ROW, '行');
         col = 0;
         if (attrs.get('Hidden') === '1') sheet.hiddenRows.add(row);
         if ((row & 255) === 0) options.deadline?.check();
-        if (selfClosing) row += Number(attrs.get('Span') ?? 0);
+        if (selfClosing) row += span(attrs.get('Span'), MAX_ROW - row);
         break;
       }
       case 'Cell': {
         if (!sheet) break;
-        col = Number(attrs.get('Index') ?? col + 1);
+        col = index(attrs.get('Index'), col + 1, MAX_COL, '列');
         cellStyle = attrs.get('StyleID');
         if (++cellCount > maxCells) {
           throw new JuesuanError('limit_exceeded', `Excel 工作簿的单元格超过 ${maxCells} 个上限，已停止读取：${path}`, path);
         }
-        const across = Number(attrs.get('MergeAcross') ?? 0);
-        const down = Number(attrs.get('MergeDown') ?? 0);
+        const across = span(attrs.get('MergeAcross'), MAX_COL - col);
+        const down = span(attrs.get('MergeDown'), MAX_ROW - row);
         if (across > 0 || down > 0) sheet.merges.push({ top: row, left: col, bottom: row + down, right: col + across });
         const r = row;
         const c = col;
@@ -143,7 +153,7 @@ export function readSpreadsheetXml(text: string, options: { path: string; maxCel
   }
   if (sheets.length === 0) throw new JuesuanError('corrupt', `Excel 2003 XML 工作簿中没有工作表，无法读取：${path}`, path);
   const visible = sheets.filter((s) => !s.hidden);
-  return sheetsToBlocks(visible, { ...(options.deadline ? { deadline: options.deadline } : {}), allNames: sheets.map((s) => s.name) });
+  return sheetsToBlocks(visible, { ...(options.deadline ? { deadline: options.deadline } : {}), path, allNames: sheets.map((s) => s.name) });
 }
 
 function cellText(raw: string, type: string, fmt: string | undefined): string {

@@ -24,6 +24,8 @@ export const SUBJECTS: SubjectEntry[] = [
   { subject: '财政拨款收入合计', match: /^(?:本年)?财政拨款收入(?:合计)?$/, cell: { table: '04', row: 'inc.total', column: '1' } },
   { subject: '财政拨款支出总计', match: /^财政拨款支出总计$/, cell: { table: '04', row: 'exp.grand_total', column: '2' } },
   { subject: '财政拨款支出合计', match: /^(?:本年)?财政拨款支出(?:合计)?$/, cell: { table: '04', row: 'exp.total', column: '2' } },
+  { subject: '年初财政拨款结转和结余', match: /^(?:年初财政拨款|财政拨款年初)结转(?:和|及)?结余$/, cell: { table: '04', row: 'inc.opening', column: '1' } },
+  { subject: '年末财政拨款结转和结余', match: /^(?:年末财政拨款|财政拨款年末)结转(?:和|及)?结余$/, cell: { table: '04', row: 'exp.closing', column: '2' } },
   // T01 收入支出决算总表, income side
   { subject: '一般公共预算财政拨款收入', match: /^一般公共预算财政拨款收入$/, cell: { table: '01', row: 'inc.gpb', column: '1' } },
   { subject: '政府性基金预算财政拨款收入', match: /^政府性基金预算财政拨款收入$/, cell: { table: '01', row: 'inc.gov_fund', column: '1' } },
@@ -37,6 +39,11 @@ export const SUBJECTS: SubjectEntry[] = [
   { subject: '本年收入合计', match: /^(?:本年收入(?:合计)?|收入合计)$/, cell: { table: '01', row: 'inc.total', column: '1' } },
   { subject: '支出总计', match: /^(?:总支出|支出总计)$/, cell: { table: '01', row: 'exp.grand_total', column: '2' } },
   { subject: '本年支出合计', match: /^(?:本年支出(?:合计)?|支出合计)$/, cell: { table: '01', row: 'exp.total', column: '2' } },
+  // The other rows of T01 that make up its 总计 (a bare phrase: the unit's; 财政拨款… is T04's, above)
+  { subject: '使用非财政拨款结余', match: /^使用非财政拨款结余(?:[（(]含专用结余[)）])?$/, cell: { table: '01', row: 'inc.use_nonfiscal_balance', column: '1' } },
+  { subject: '年初结转和结余', match: /^年初结转(?:和|及)?结余$/, cell: { table: '01', row: 'inc.opening', column: '1' } },
+  { subject: '结余分配', match: /^结余分配$/, cell: { table: '01', row: 'exp.surplus_distribution', column: '2' } },
+  { subject: '年末结转和结余', match: /^年末结转(?:和|及)?结余$/, cell: { table: '01', row: 'exp.closing', column: '2' } },
   // T05 一般公共预算财政拨款支出决算表 (the class and item rows are found by name, see facts.ts)
   // 一般公共预算支出 alone is also the name of a fund's spending in other statements (涉及一般公共预算支出…);
   // with 决算 (一般公共预算支出决算数为 …) it is the year's fiscal total.

@@ -460,4 +460,45 @@ describe('extractFacts', () => {
       ['单价100万元以上专用设备', 'count', 0],
     ]);
   });
+
+  it('links the balances of T01 (年初/年末结转和结余 …) and, after a 财政拨款 total, those of T04', () => {
+    const tables = [
+      table('01', [
+        { key: 'inc.total', name: '本年收入合计', cells: { '1': 300 } },
+        { key: 'inc.use_nonfiscal_balance', name: '使用非财政拨款结余', cells: { '1': 5 } },
+        { key: 'inc.opening', name: '年初结转和结余', cells: { '1': 20 } },
+        { key: 'exp.total', name: '本年支出合计', cells: { '2': 290 } },
+        { key: 'exp.surplus_distribution', name: '结余分配', cells: { '2': 3 } },
+        { key: 'exp.closing', name: '年末结转和结余', cells: { '2': 32 } },
+      ]),
+      table('04', [
+        { key: 'inc.total', name: '本年收入合计', cells: { '1': 250 } },
+        { key: 'inc.opening', name: '年初财政拨款结转和结余', cells: { '1': 10 } },
+        { key: 'exp.total', name: '本年支出合计', cells: { '2': 255 } },
+        { key: 'exp.closing', name: '年末财政拨款结转和结余', cells: { '2': 5 } },
+      ]),
+    ];
+    const facts = extractFacts(
+      section(
+        '2024年度收入总计325万元，支出总计325万元。其中本年收入合计300万元，使用非财政拨款结余5万元，年初结转和结余20万元；本年支出合计290万元，结余分配3万元，年末结转和结余32万元。',
+        '2024年度财政拨款收入合计250万元，年初结转和结余10万元；财政拨款支出合计255万元，年末结转和结余5万元。',
+      ),
+      tables,
+      '万元',
+    );
+    expect(facts.filter((f) => f.measure === 'amount').map((f) => [f.subject, f.value, f.link ? `${f.link.table}/${f.link.row}/${f.link.column}` : null])).toEqual([
+      ['收入总计', 325, null],
+      ['支出总计', 325, null],
+      ['本年收入合计', 300, '01/inc.total/1'],
+      ['使用非财政拨款结余', 5, '01/inc.use_nonfiscal_balance/1'],
+      ['年初结转和结余', 20, '01/inc.opening/1'],
+      ['本年支出合计', 290, '01/exp.total/2'],
+      ['结余分配', 3, '01/exp.surplus_distribution/2'],
+      ['年末结转和结余', 32, '01/exp.closing/2'],
+      ['财政拨款收入合计', 250, '04/inc.total/1'],
+      ['年初财政拨款结转和结余', 10, '04/inc.opening/1'],
+      ['财政拨款支出合计', 255, '04/exp.total/2'],
+      ['年末财政拨款结转和结余', 5, '04/exp.closing/2'],
+    ]);
+  });
 });

@@ -239,6 +239,8 @@ function resolve(phrase: string, rc: ReadCtx, context?: Resolved): Resolved | un
   }
   // 财政拨款收入总计…，支出总计…: the second total is the fiscal one too
   if (context && /^财政拨款收入/.test(context.subject) && /^支出(?:总计|合计)$/.test(phrase)) return resolve('财政拨款' + phrase, rc);
+  // 财政拨款收入…，年末结转和结余…: the balance of the same statement is the fiscal one (T04) too
+  if (context && /^财政拨款(?:收入|支出)/.test(context.subject) && /^年[初末]结转(?:和|及)?结余$/.test(phrase)) return resolve('财政拨款' + phrase, rc);
   // The rest depends on the phrase and the section only: remember it for the report.
   const key = (rc.fiscal ? '1' : '0') + phrase;
   const hit = rc.memo.get(key);

@@ -1,5 +1,5 @@
 import { edited, lineOf, narrativeReport, narrativeWith, narrativeWithout } from '../../../../test/support/narrative.js';
-import { edit } from '../../../../test/support/reports.js';
+import { edit, synthetic } from '../../../../test/support/reports.js';
 import { ruleTester } from '../../../../test/support/rule-tester.js';
 import { rule } from './c-r6.js';
 
@@ -43,6 +43,20 @@ ruleTester(rule, {
       name: 'no 政府采购 section',
       report: () => narrativeWithout(PROCUREMENT),
       findings: [{ messageId: 'insufficient_data', status: 'insufficient_data' }],
+    },
+    {
+      // A Shanxi workbook of the tables alone: 公开10表 gives 货物/工程/服务, the 中小企业 shares are text only.
+      name: 'Shanxi tables without any narrative read: the 中小企业 shares cannot be looked for',
+      report: () => synthetic(5, 'sx'),
+      findings: [{ messageId: 'insufficient_data', status: 'insufficient_data' }],
+    },
+    {
+      name: 'Shanxi with a narrative but no 政府采购 section: 公开10表 gives the split, the shares are missing',
+      report: () => edit(synthetic(5, 'sx'), (r) => (r.sections = narrativeWithout(PROCUREMENT).sections)),
+      findings: [
+        { messageId: 'missing', status: 'fail', severity: 'error', expected: '授予中小企业合同金额及占比' },
+        { messageId: 'missing', status: 'fail', severity: 'error', expected: '授予小微企业合同金额及占比' },
+      ],
     },
     {
       name: 'not a 决算',

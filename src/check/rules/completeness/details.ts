@@ -54,6 +54,13 @@ export function checkDetails(
     d.tableRow !== undefined && (ctx.table(d.tableRow.table)?.rows.some((r) => d.tableRow!.name.test(squeeze(r.name))) ?? false);
   if (sections.length === 0) {
     if (options.details.some(tableStates)) {
+      // No text read at all (the tables alone: a workbook, a report saved without its narrative): what only
+      // the text states cannot be looked for, as C-R3 says for the sections.
+      const textOnly = options.details.filter((d) => !tableStates(d));
+      if (textOnly.length > 0 && allSections(report).length === 0) {
+        ctx.insufficient(`文档中没有读到情况说明文字，无法核对${options.topic}是否写明${textOnly.map((d) => d.label).join('、')}`);
+        return;
+      }
       for (const d of options.details) {
         if (tableStates(d)) continue;
         ctx.flag({ messageId: options.messageId, location: {}, expected: d.label, actual: null, data: { label: d.label, topic: options.topic } });

@@ -29,6 +29,11 @@ ruleTester(rule, {
     { name: 'a 其中 list that names only the main parts (45 + 30 < 80)', report: doc(PARTIAL) },
     { name: 'a count that matches the quoted names', report: doc(NAMED) },
     {
+      // 其中 after two totals side by side details both (收入 and 支出 parts, and the balance): no one total.
+      name: 'a 其中 sentence after 收入总计 and 支出总计 side by side is not summed against the first',
+      report: doc('档案数字化加工项目资金收入总计80.00万元，支出总计78.00万元。其中财政资金收入60.00万元，财政资金支出58.00万元，年末结余2.00万元。'),
+    },
+    {
       name: 'a part whose unit is misprinted (50.00元 for 万元) is N-R13’s, not a wrong sum',
       report: doc(CLOSING.replace('50.00万元', '50.00元')),
     },
@@ -62,6 +67,12 @@ ruleTester(rule, {
       name: 'a 其中 list whose parts exceed the total',
       report: doc(PARTIAL.replace('数据著录30.00万元', '数据著录40.00万元')),
       findings: [{ messageId: 'sum', status: 'fail', expected: 85, actual: 80 }],
+    },
+    {
+      // One total in the sentence before, its 已支出 a detail: the 其中 sentence details that total.
+      name: 'a 其中 sentence after one total (and its 已支出) whose parts exceed it',
+      report: doc('档案数字化加工项目资金总计80.00万元，已支出78.00万元。其中扫描加工60.00万元，数据著录30.00万元。'),
+      findings: [{ messageId: 'sum', status: 'fail', expected: 90, actual: 80 }],
     },
     {
       name: 'seed 001: 共N个项目 with fewer quoted names, the missing project named from the 项目一… headings',

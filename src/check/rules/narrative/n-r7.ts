@@ -388,6 +388,9 @@ function startsWithAmount(block: TextBlock): Located | undefined {
   return moneyIn(block, 0, clauseEnd)[0];
 }
 
+/** A clause that names a total. */
+const TOTAL_WORD = /总计|合计|共计/;
+
 /** The total a marker refers to, or undefined when the text does not say it plainly. */
 function totalBefore(blocks: TextBlock[], index: number, at: number, noun: string | undefined): Located | undefined {
   const block = blocks[index]!;
@@ -422,6 +425,9 @@ function totalBefore(blocks: TextBlock[], index: number, at: number, noun: strin
     const amounts = moneyIn(block, start, end);
     if (amounts.length > 0) {
       if (/其中|[；;]/.test(block.text.slice(start, end))) return undefined;
+      // Totals side by side (`收入总计 X，支出总计 Y。其中本年收入合计…，本年支出合计…`): the list may detail
+      // either or both, so none is its total.
+      if (amounts.filter((l) => TOTAL_WORD.test(block.text.slice(lastIndexMatching(block.text, CLAUSE_END, l.at) + 1, l.at))).length >= 2) return undefined;
       return amounts[0];
     }
     end = start - 1;
