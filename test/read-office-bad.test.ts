@@ -180,6 +180,30 @@ describe('corrupt, truncated, encrypted and oversized Office files', () => {
   });
 });
 
+describe('a workbook spread over a huge range', () => {
+  it('.xlsx: cells at A1 and XFD1048576 read as two lines and a grid, without building the whole range', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('稀疏');
+    ws.getCell('A1').value = '收入决算表';
+    ROWS.forEach((row, i) => row.forEach((t, j) => (ws.getCell(3 + i, 1 + j).value = t === '' ? null : t)));
+    ws.getCell('XFD1048576').value = '注：本表金额单位为万元。';
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const doc = await readDocumentAsync(bytes, { path: '稀疏.xlsx' });
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(doc.blocks[2]!.pos).toMatchObject({ row: 1048576, column: 16384 });
+    expectTable02(await extractAsync(bytes, { path: '稀疏.xlsx' }));
+  });
+
+  it('Excel 2003 XML: a position beyond Excel’s sheet is corrupt; a merge beyond it is clipped', async () => {
+    const xml = (table: string) =>
+      Buffer.from(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="a"><Table>${table}</Table></Worksheet></Workbook>`);
+    const err = await errorOf(readDocumentAsync(xml('<Row ss:Index="99999999999"><Cell><Data ss:Type="Number">1</Data></Cell></Row>'), { path: '坏.xls' }));
+    expectUserError(err, 'corrupt', '坏.xls');
+    const doc = await readDocumentAsync(xml('<Row><Cell ss:MergeAcross="100000000" ss:MergeDown="99999999"><Data ss:Type="String">收入决算表</Data></Cell></Row>'), { path: '大.xls' });
+    expect(doc.text).toBe('收入决算表');
+  });
+});
+
 describe('a workbook that is something else under its name', () => {
   it('a .xls that is an HTML table (GBK, Excel’s HTML dialect) is read by the HTML reader', async () => {
     const html = excelHtml();

@@ -96,7 +96,12 @@ export function createContext(report: Readonly<Report>, meta: RuleMeta, sink: Fi
       location: input.location,
       expected: input.expected ?? null,
       actual: input.actual ?? null,
-      difference: input.differenceUnits === undefined || input.differenceUnits === null ? null : unitsToNumber(input.differenceUnits, decimals),
+      difference:
+        input.difference !== undefined
+          ? input.difference
+          : input.differenceUnits === undefined || input.differenceUnits === null
+            ? null
+            : unitsToNumber(input.differenceUnits, decimals),
       tolerance: tol === null ? null : tol / scale,
       messageId: input.messageId,
       message,

@@ -56,6 +56,8 @@ export interface ReportInput {
   actual?: number | string | null;
   /** In integer units of the context's scale; converted for the finding. */
   differenceUnits?: number | null;
+  /** A difference already in the money unit (or in 分 / percentage points), for figures finer than the scale. */
+  difference?: number | null;
   status?: 'fail' | 'round';
   /** Overrides the rule's severity for this finding (e.g. LBL-1: unknown code W, wrong name E). */
   severity?: Severity;

@@ -50,6 +50,8 @@ export interface FundLine {
   weight?: Figure;
   /** 得分. */
   score?: Figure;
+  /** 偏差原因分析及改进措施, when the funds block prints one. */
+  deviation?: string;
   place: EvaluationPlace;
 }
 
@@ -77,6 +79,10 @@ export interface Indicator {
   score?: Figure;
   /** 偏差原因分析及改进措施. */
   deviation?: string;
+  /** The 一级 cell was not printed on this row or above it (merged cell lost): 一级 told from the 二级. */
+  level1Inferred?: boolean;
+  /** The 一级 weight printed in its label (产出指标(50分) → 50). */
+  level1Weight?: Figure;
   place: EvaluationPlace;
 }
 

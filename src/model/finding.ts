@@ -19,6 +19,8 @@ export interface FindingLocation {
   row?: string;
   column?: string;
   span?: Span;
+  /** The performance evaluation the finding is about (`Evaluation.id`: E1, E2 …), for P-R rules. */
+  evaluation?: string;
   /**
    * Where the finding is in the file, added by the check stage from the cell, row or sentence it
    * names: the page (paged formats) and the cell's box on it; for workbooks the sheet and the A1
