@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toNumber, toUnits } from '../src/model/amount.js';
 import type { Report } from '../src/model/report.js';
 import { reportToJson } from '../src/render/index.js';
 import { realisticReport, syntheticPair } from './corpus.js';
@@ -36,9 +37,14 @@ for (const unit of UNITS) {
   for (const report of years) {
     if (unit.seed === 11 && report.year === 2024) {
       // A wrong printed total: 本年收入合计 of table 01 off by 10.00 (the workbench's finding to fix).
-      const row = report.tables.find((t) => t.id === '01')?.rows.find((r) => r.key === 'inc.total');
+      // One wrong cell, four findings that all point at it: T01-R1 (八项收入之和), T01-R2 (总计), T01-R6
+      // (年末结转和结余) and X-R1 (收入决算表). test/examples-clean.test.ts holds exactly these.
+      const table = report.tables.find((t) => t.id === '01');
+      const row = table?.rows.find((r) => r.key === 'inc.total');
       const value = row?.cells['1'];
-      if (row && typeof value === 'number') row.cells['1'] = Math.round((value + 10) * 100) / 100;
+      if (table && row && typeof value === 'number') {
+        row.cells['1'] = toNumber({ units: toUnits(value, table.decimals) + 10 * 10 ** table.decimals, scale: table.decimals });
+      }
     }
     const file = join(out, `${unit.entity}-${report.year}.json`);
     writeFileSync(file, reportToJson(report, false) + '\n');

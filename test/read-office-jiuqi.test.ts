@@ -8,11 +8,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { extractAsync } from '../src/index.js';
-import { TABLE_TITLES as MODEL_TITLES } from '../src/model/table-titles.js';
 import type { Report } from '../src/model/report.js';
 import { readDocumentAsync } from '../src/read/index.js';
 import { sheetTitles, type SheetPos } from '../src/read/xlsx/sheet.js';
-import { TABLE_TITLES } from '../src/recognise/tables/titles.js';
 import { renderText } from '../src/render/index.js';
 import { compareTables, convertWithSoffice, printedTables, SOFFICE, tablesToXlsx, type WorkbookOptions } from './read-office-fixtures.js';
 import { syntheticReport } from './support/synthetic.js';
@@ -21,10 +19,6 @@ const T05 = '一般公共预算财政拨款支出决算表';
 const T06 = '一般公共预算财政拨款基本支出决算明细表';
 
 describe('sheet names → titles', () => {
-  it('the reader’s title list is recognition’s', () => {
-    expect(MODEL_TITLES).toEqual(TABLE_TITLES);
-  });
-
   it('completes a title cut in the middle of a word', () => {
     const titles = sheetTitles(['Z01 收入支出决算总表(财决01表)', 'Z06 一般公共预算财政拨款基本支出决算明', 'Z07 政府性基金预算财政拨款收入支出决算表(财']);
     expect(titles.get('Z06 一般公共预算财政拨款基本支出决算明')).toBe(T06);

@@ -147,6 +147,7 @@ const named = process.argv.slice(2).find((a) => !a.startsWith('-'));
 if (!['extract', 'check', 'rules', 'demo', 'template'].includes(named ?? '')) (await import('./render-command.js')).registerRenderCommand(program);
 (await import('./import-command.js')).registerImportCommand(program);
 (await import('./serve-command.js')).registerServeCommand(program);
+(await import('./score-command.js')).registerScoreCommand(program);
 
 registerTemplateCommand(program);
 

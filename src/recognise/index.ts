@@ -15,6 +15,7 @@ import { sourceOffset } from '../model/document.js';
 import { functionalClasses, functionalCodes, type FunctionalCode } from '../catalog/index.js';
 import { compact } from './normalise.js';
 import { buildTable } from './tables/index.js';
+import { readEvaluations } from './evaluation/index.js';
 
 export { TABLE_TITLES, matchTitle } from './tables/index.js';
 export { headingForm } from './narrative/sections.js';
@@ -113,6 +114,7 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
   const catalog = functionalCatalogue(year);
   const extra = proseCells(doc, grids);
   const facts = extractFacts(sections, tables, moneyUnit, { ...factPositions(doc), entity, catalog, ...(extra.length ? { extra } : {}) }, classNameIndex());
+  const evaluations = readEvaluations({ doc, grids, ...(year ? { year } : {}) });
   const reconstructed = reconstructTables(facts, tables, { moneyUnit, entity, ...(catalog ? { catalog } : {}), ...(year ? { year } : {}) });
   return {
     schema: 'juesuan/report@1',
@@ -130,6 +132,7 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
     source: doc.source,
     diagnostics,
     ...(grids.length > 0 ? { grids } : {}),
+    ...(evaluations.length > 0 ? { evaluations } : {}),
     ...(disclosure.published || disclosure.approved ? { disclosure } : {}),
   };
 }

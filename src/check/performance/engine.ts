@@ -5,45 +5,16 @@
  * so the indicator-recomputed total is an interval too.
  */
 import type { Evaluation, FundLine, Indicator, ProjectEvaluation } from '../../model/evaluation.js';
-import { formatRational, rat, ratAdd, ratCmp, ratDiv, ratEq, ratMul, ratSub, roundHalfUp, type Rational } from '../narrative/interval.js';
+import { rat, ratAdd, ratCmp, ratDiv, ratEq, ratMul, ratSub, type Rational } from '../narrative/interval.js';
 import { scoreDepartment, type DepartmentScore } from './department.js';
 import { GUANGZHOU_DEPARTMENT, NATIONAL, getScheme, type Grade, type ScoringScheme } from './schemes.js';
+import { exact, formatExactish, formatRange, formatScore, inRange, isExact, rangeAdd, roundScore, type ScoreRange } from './range.js';
 import { figureRat, parseIndicatorValue, ratMax, ratMin, ratOfDecimal, baseUnit, type IndicatorValue } from './values.js';
 
 const ZERO = rat(0n);
 const HUNDRED = rat(100n);
 
-/** lo = hi when the score is exact. */
-export interface ScoreRange {
-  lo: Rational;
-  hi: Rational;
-}
-
-export const exact = (r: Rational): ScoreRange => ({ lo: r, hi: r });
-export const rangeAdd = (a: ScoreRange, b: ScoreRange): ScoreRange => ({ lo: ratAdd(a.lo, b.lo), hi: ratAdd(a.hi, b.hi) });
-export const isExact = (r: ScoreRange): boolean => ratEq(r.lo, r.hi);
-export const inRange = (x: Rational, r: ScoreRange): boolean => ratCmp(x, r.lo) >= 0 && ratCmp(x, r.hi) <= 0;
-
-/** Round as the genre prints a score (half up at the scheme's decimals); the exact rational back. */
-export function roundScore(r: Rational, decimals: number): Rational {
-  const a = roundHalfUp(r, decimals);
-  return rat(BigInt(a.units), 10n ** BigInt(a.scale));
-}
-
-/** A score for output: the scheme's decimals, trailing zeros kept as the genre prints them (86.93, 97.998). */
-export function formatScore(r: Rational, decimals: number): string {
-  return formatRational(r, decimals).replace(/,/g, '');
-}
-
-/** A score for output with up to `max` decimals, without trailing zeros (4.99915, 2.5, 10). */
-export function formatExactish(r: Rational, max = 5): string {
-  const s = formatRational(r, max).replace(/,/g, '');
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
-export function formatRange(r: ScoreRange, decimals: number): string {
-  return isExact(r) ? formatScore(r.lo, decimals) : `${formatScore(r.lo, decimals)}–${formatScore(r.hi, decimals)}`;
-}
+export { exact, formatExactish, formatRange, formatScore, inRange, isExact, rangeAdd, roundScore, type ScoreRange };
 
 // ---------------------------------------------------------------------------------------------
 // Grades (P-R8)
@@ -416,7 +387,8 @@ export function scoreEvaluation(e: Evaluation, scheme?: ScoringScheme | string):
   };
   if (e.kind === 'department' && s.kind === 'department') {
     result.department = scoreDepartment(e, s);
-    if (result.department.total) result.total = { value: result.department.total.hi, grade: gradeOf(result.department.total.hi, s) };
+    const v = result.department.value;
+    if (v) result.total = { value: v, grade: gradeOf(v, s) };
     if (result.department.total && !isExact(result.department.total)) result.byIndicators = { range: result.department.total, grades: gradesIn(result.department.total, s) };
     return result;
   }

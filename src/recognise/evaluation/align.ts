@@ -54,8 +54,9 @@ export function alignRow<R extends string>(cells: string[], roles: Role<R>[], sc
           if (r.column === c.index) positional++;
         }
       });
-      // Every role left of the printed cells is empty (carried down): a shift that hides a printed
-      // cell beyond the last role is already penalised by the scorer.
+      // Roles left of the printed cells are carried down (no score); roles right of them were
+      // printed empty (the row is trimmed), and are scored as such.
+      for (let r = v.row.length + shift; r < roles.length; r++) if (r >= 0) total += score(roles[r]!.role, '');
       total += positional * 0.05;
       if (total > best.score) best = { cells: map, score: total };
     }

@@ -84,7 +84,7 @@ function scoreFundCell(role: FundRole | undefined, text: string): number {
   if (text === '') return MONEY_ROLES.has(role) || role === 'rate' || role === 'score' || role === 'weight' ? -0.5 : 0;
   switch (role) {
     case 'block':
-      return number ? -4 : /资金|万元|预算/.test(text) ? 1 : -1;
+      return number ? -4 : /项目资金|预算安排|执行进度|[（(]万?元[)）]/.test(text) ? 0.5 : -1;
     case 'source':
       return number ? -4 : 1;
     case 'deviation':

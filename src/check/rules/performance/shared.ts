@@ -155,3 +155,71 @@ export function backFill(e: ProjectEvaluation): BackFill | undefined {
   const material = ratCmp(ratSub(HUNDRED, statedRate), MATERIAL_POINTS) >= 0;
   return { line, annual, executed, budget, ...(budgetStatement ? { budgetStatement } : {}), ...(rateStatement ? { rateStatement } : {}), statedRate, rate, material };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Indicator values (P-R9, P-R10): a number with its comparison, or words
+// ---------------------------------------------------------------------------------------------
+
+export type IndicatorValue =
+  | { kind: 'number'; op: '>=' | '<=' | '=' | '≈'; value: Rational; unit: string }
+  | { kind: 'words'; tier: 'achieved' | 'partial' | 'unmet' | undefined }
+  | { kind: 'missing' };
+
+const OPS: [RegExp, '>=' | '<=' | '=' | '≈'][] = [
+  [/^(?:≥|>=|＞=|不低于|不少于|大于等于|达到|>|＞|高于|超过)/, '>='],
+  [/^(?:≤|<=|＜=|不高于|不超过|小于等于|低于|<|＜)/, '<='],
+  [/^(?:约|大约|左右)/, '≈'],
+  [/^(?:=|＝)/, '='],
+];
+/** A number that is a quantity: not a year, month, day or ordinal (2023年11月, 12月, 第二期). */
+const NUMBER = /(≥|>=|＞=|≤|<=|＜=|>|＜|<|＞|=|＝|不低于|不少于|不高于|不超过|约|大约|达到|高于|低于|超过)?(\d+(?:\.\d+)?)(%|％|[万亿千百]?(?:人次|人|名|个|家|次|份|件|项|台|套|户|元|天|小时|分钟|分|所|场|期)?)(以上|以下|左右)?/g;
+const NOT_QUANTITY_AFTER = /^\s*(?:年|月|日|号|季度|期|届|批)/;
+const MISSING = /^(?:未填报|无|——|-|\/|)$/;
+
+const UNMET = /未完成|未达成|未实现|未达到|没有完成|未达标/;
+const PARTIAL = /部分(?:完成|达成|实现)|基本(?:完成|达成|实现|达到)/;
+const ACHIEVED = /完成|达成|达到|实现|提前|已|保障|提升|提高|及时|良好|满意|正常|合格|是/;
+
+function numbersIn(text: string): { op: '>=' | '<=' | '=' | '≈'; value: Rational; unit: string; at: number }[] {
+  const out: { op: '>=' | '<=' | '=' | '≈'; value: Rational; unit: string; at: number }[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const after = text.slice(m.index + (m[1]?.length ?? 0) + m[2]!.length);
+    if (NOT_QUANTITY_AFTER.test(after) || text[m.index - 1] === '第') continue;
+    const op = OPS.find(([re]) => re.test(m[1] ?? ''))?.[1] ?? (m[4] === '以上' ? '>=' : m[4] === '以下' ? '<=' : m[4] === '左右' ? '≈' : '=');
+    const amount = parseAmount(m[2]!)!;
+    out.push({ op, value: ratOfAmount(amount), unit: (m[3] ?? '').replace('％', '%'), at: m.index });
+  }
+  return out;
+}
+
+/** A target (年度指标值): the number after 预期实现值/指标值 when the cell explains itself, else its first quantity. */
+export function parseTarget(text: string | undefined): IndicatorValue {
+  const t = (text ?? '').replace(/\s+/g, '');
+  if (MISSING.test(t)) return { kind: 'missing' };
+  const k = t.search(/预期(?:实现)?值?[：:]|指标值[：:]|目标值[：:]/);
+  const nums = numbersIn(k >= 0 ? t.slice(k) : t);
+  if (nums.length > 0) return { kind: 'number', op: nums[0]!.op, value: nums[0]!.value, unit: nums[0]!.unit };
+  return { kind: 'words', tier: undefined };
+}
+
+/** An achieved value (实际完成值), read against its target: the quantity in the target's unit, else the last one. */
+export function parseActual(text: string | undefined, target?: IndicatorValue): IndicatorValue {
+  const t = (text ?? '').replace(/\s+/g, '');
+  if (MISSING.test(t)) return { kind: 'missing' };
+  const nums = numbersIn(t);
+  if (nums.length > 0 && target?.kind === 'number') {
+    const same = nums.filter((n) => n.unit === target.unit);
+    const pick = same[same.length - 1] ?? (target.unit === '' ? nums[nums.length - 1] : undefined);
+    if (pick) return { kind: 'number', op: pick.op, value: pick.value, unit: pick.unit };
+  }
+  if (UNMET.test(t)) return { kind: 'words', tier: 'unmet' };
+  if (PARTIAL.test(t)) return { kind: 'words', tier: 'partial' };
+  if (ACHIEVED.test(t)) return { kind: 'words', tier: 'achieved' };
+  if (nums.length > 0 && target?.kind !== 'number') return { kind: 'words', tier: undefined };
+  return { kind: 'words', tier: undefined };
+}
+
+/** True when the unit is one of counting (the units of target and actual must agree to be compared). */
+export function sameUnit(a: string, b: string): boolean {
+  return a === b;
+}

@@ -1,0 +1,209 @@
+/**
+ * `juesuan score FILE [--scheme national|national-steps|guangzhou-department] [--format text|json]`:
+ * read a document, and for every performance self-evaluation print the printed total and grade beside
+ * the recomputed ones, the execution-rate line and every indicator with its recomputed score
+ * (src/check/performance/). Exit 0; 2 when the file cannot be read.
+ */
+import type { Command } from 'commander';
+import {
+  SCHEMES,
+  formatExactish,
+  formatRange,
+  formatScore,
+  getScheme,
+  isExact,
+  scoreEvaluation,
+  type EvaluationScore,
+  type ExecutionLine,
+  type IndicatorScore,
+  type ScoreRange,
+} from '../check/performance/index.js';
+import { ratToNumber, type Rational } from '../check/narrative/interval.js';
+import { extractFile } from '../index.js';
+import { JuesuanError } from '../model/errors.js';
+import type { Report } from '../model/report.js';
+
+const FORM_WORD = { table: '自评表', prose: '文字说明', report: '自评报告' } as const;
+
+export interface ScoreOptions {
+  scheme?: string;
+  format?: 'text' | 'json';
+}
+
+/** Every evaluation of a report scored (the scheme from --scheme, else each evaluation's own). */
+export function scoreReport(report: Report, scheme?: string): EvaluationScore[] {
+  return (report.evaluations ?? []).map((e) => scoreEvaluation(e, scheme));
+}
+
+function schemeOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!getScheme(value)) throw new JuesuanError('unsupported_format', `不支持的评分方案“${value}”（可选 ${SCHEMES.map((s) => s.id).join('、')}）`);
+  return value;
+}
+
+const f2 = (r: Rational | undefined, d = 2): string => (r ? formatScore(r, d) : '—');
+const fx = (r: Rational | undefined): string => (r ? formatExactish(r) : '—');
+
+function executionText(x: ExecutionLine, decimals: number): string {
+  const parts = [
+    x.source === 'table' ? '按表内数据' : '按文字所述',
+    `预算数 ${fx(x.budget)}`,
+    `执行数 ${fx(x.executed)}`,
+    `执行率 ${x.rate ? formatScore(x.rate, 2) + '%' : '—'}${x.printedRate ? `（印刷 ${fx(x.printedRate)}%）` : ''}${x.statedRate ? `（文字 ${fx(x.statedRate)}%）` : ''}`,
+    `分值 ${fx(x.weight)}`,
+    `得分 ${f2(x.score, decimals)}${x.printedScore ? `（印刷 ${fx(x.printedScore)}）` : ''}`,
+  ];
+  if (x.balance) parts.push(`结余 ${fx(x.balance)}${x.printedBalance ? `（印刷 ${fx(x.printedBalance)}）` : ''}`);
+  return `${parts.join('，')}。${x.reason}`;
+}
+
+function indicatorLine(i: IndicatorScore): string {
+  const ind = i.indicator;
+  const cells = [
+    ind.level1 || '—',
+    ind.level2 || '—',
+    ind.name || '—',
+    `目标 ${ind.target ?? ind.initialTarget ?? '—'}`,
+    `实际 ${ind.actual ?? '—'}`,
+    `分值 ${fx(i.weight)}`,
+    `印刷得分 ${fx(i.printed)}`,
+    `重算得分 ${i.recomputed ? formatRange(i.recomputed, 2) : '—'}`,
+  ];
+  const mark = i.consistent === false || i.overWeight ? '✗' : i.consistent ? '✓' : '·';
+  return `    ${mark} ${cells.join(' | ')}\n      说明：${i.reason}`;
+}
+
+function gradeNote(printed: string | undefined, recomputed: string | undefined): string {
+  if (!printed || !recomputed) return '';
+  return printed === recomputed ? '' : '（等级不同）';
+}
+
+function rangeText(r: ScoreRange, d: number): string {
+  return isExact(r) ? formatScore(r.lo, d) : `${formatScore(r.lo, d)}–${formatScore(r.hi, d)}`;
+}
+
+/** The Chinese text report. */
+export function scoresToText(file: string, scores: EvaluationScore[]): string {
+  if (scores.length === 0) return `${file}：未识别到绩效自评（项目支出绩效自评表、部门整体支出绩效自评等）。\n`;
+  const out: string[] = [`${file}：绩效自评 ${scores.length} 个`, ''];
+  let gradeChanged = 0;
+  let inconsistent = 0;
+  scores.forEach((s, n) => {
+    const d = s.scheme.decimals;
+    out.push(`【${n + 1}】${s.name}（${s.kind === 'department' ? '部门整体' : '项目'}，${FORM_WORD[s.form]}；评分方案：${s.scheme.name}）`);
+    const printedGrade = s.printedGrade ?? s.stated.find((x) => x.grade)?.grade;
+    const printedTotal = s.printedTotal ?? s.stated.find((x) => x.score)?.score;
+    out.push(`  印刷：总分 ${fx(printedTotal)}，等级 ${printedGrade ?? '—'}${printedTotal ? `（按分数应为${s.gradeOfPrinted ?? s.stated.find((x) => x.band)?.band}）` : ''}`);
+    for (const st of s.stated) if (st.score || st.grade) out.push(`  文字：${st.text}${st.score && st.gradeNormal && st.band !== st.gradeNormal ? `（${fx(st.score)}分应为${st.band}，文字为${st.grade}）` : ''}`);
+    const normal = s.printedGradeNormal ?? s.stated.find((x) => x.gradeNormal)?.gradeNormal;
+    if (s.total) {
+      const label = s.kind === 'department' ? '重算' : '重算（按表内预算数）';
+      out.push(`  ${label}：总分 ${formatScore(s.total.value, d)}，等级 ${s.total.grade}${gradeNote(normal, s.total.grade)}`);
+    }
+    if (s.totalAlternative) out.push(`  重算（按文字所述预算/执行率）：总分 ${formatScore(s.totalAlternative.value, d)}，等级 ${s.totalAlternative.grade}${gradeNote(normal, s.totalAlternative.grade)}`);
+    if (s.byIndicators) out.push(`  按指标逐项重算：总分 ${rangeText(s.byIndicators.range, d)}，等级 ${s.byIndicators.grades.join('或')}`);
+    if ((normal && s.total && normal !== s.total.grade) || (normal && s.totalAlternative && normal !== s.totalAlternative.grade)) gradeChanged++;
+    if (s.execution) out.push(`  执行率：${executionText(s.execution, d)}`);
+    if (s.alternative) out.push(`  执行率：${executionText(s.alternative, d)}`);
+    if (s.department) {
+      for (const dim of s.department.dimensions) {
+        out.push(`  ${dim.name}：分值 ${fx(dim.weight)}，印刷得分 ${fx(dim.printed)}，重算 ${dim.value ? formatExactish(dim.value) : '—'}${dim.range && !isExact(dim.range) ? `（按指标逐项 ${rangeText(dim.range, d)}）` : ''}。${dim.reason}`);
+        for (const item of dim.items) {
+          out.push(`    ${item.consistent === false ? '✗' : item.consistent ? '✓' : '·'} ${item.name}：分值 ${fx(item.weight)} | 印刷得分 ${fx(item.printed)} | 重算得分 ${item.value ? formatExactish(item.value) : '—'}${item.range && !isExact(item.range) ? `（${rangeText(item.range, d)}）` : ''}\n      说明：${item.reason}`);
+          if (item.consistent === false) inconsistent++;
+        }
+      }
+      if (s.department.value) out.push(`  合计：${s.department.dimensions.map((x) => formatExactish(x.value!)).join(' + ')} = ${formatExactish(s.department.value)} → ${formatScore(s.department.value, d)}`);
+    }
+    if (s.indicators.length > 0) {
+      out.push('  指标（一级 | 二级 | 三级 | 目标 | 实际 | 分值 | 印刷得分 | 重算得分）：');
+      for (const i of s.indicators) out.push(indicatorLine(i));
+      inconsistent += s.indicators.filter((i) => i.consistent === false || i.overWeight).length;
+    }
+    if (s.level1.length > 0) out.push(`  一级指标分值：${s.level1.map((l) => `${l.group} ${fx(l.printedWeight)}${l.weight.num > 0n ? `/${fx(l.weight)}` : ''}`).join('，')}`);
+    for (const note of s.notes) out.push(`  注意：${note}`);
+    out.push('');
+  });
+  out.push(`汇总：${scores.length} 个绩效自评；重算等级与印刷等级不同 ${gradeChanged} 个；印刷得分与重算不符的指标或评分项 ${inconsistent} 个。`);
+  return out.join('\n') + '\n';
+}
+
+const num = (r: Rational | undefined): number | null => (r ? ratToNumber(r) : null);
+const rangeJson = (r: ScoreRange | undefined) => (r ? { lo: ratToNumber(r.lo), hi: ratToNumber(r.hi) } : null);
+const execJson = (x: ExecutionLine | undefined) =>
+  x
+    ? { source: x.source, budget: num(x.budget), executed: num(x.executed), rate: num(x.rate), printed_rate: num(x.printedRate), stated_rate: num(x.statedRate), weight: num(x.weight), score: num(x.score), printed_score: num(x.printedScore), balance: num(x.balance), printed_balance: num(x.printedBalance), reason: x.reason }
+    : null;
+
+/** The JSON form (numbers as plain JSON numbers: exact values rounded for transport only). */
+export function scoresToJson(file: string, scores: EvaluationScore[]): string {
+  const evaluations = scores.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    form: s.form,
+    scheme: s.scheme.id,
+    printed: { total: num(s.printedTotal), grade: s.printedGrade ?? null, grade_normalised: s.printedGradeNormal ?? null, grade_of_total: s.gradeOfPrinted ?? null },
+    stated: s.stated.map((st) => ({ score: num(st.score), grade: st.grade ?? null, band: st.band ?? null, text: st.text })),
+    recomputed: s.total ? { total: ratToNumber(s.total.value), total_text: formatScore(s.total.value, s.scheme.decimals), grade: s.total.grade } : null,
+    recomputed_stated: s.totalAlternative ? { total: ratToNumber(s.totalAlternative.value), total_text: formatScore(s.totalAlternative.value, s.scheme.decimals), grade: s.totalAlternative.grade } : null,
+    by_indicators: s.byIndicators ? { ...rangeJson(s.byIndicators.range), grades: s.byIndicators.grades } : null,
+    execution: execJson(s.execution),
+    execution_stated: execJson(s.alternative),
+    indicators: s.indicators.map((i) => ({
+      level1: i.indicator.level1,
+      level2: i.indicator.level2,
+      name: i.indicator.name,
+      group: i.group,
+      target: i.indicator.target ?? i.indicator.initialTarget ?? null,
+      actual: i.indicator.actual ?? null,
+      weight: num(i.weight),
+      printed: num(i.printed),
+      recomputed: rangeJson(i.recomputed),
+      met: i.met ?? null,
+      reverse: i.reverse,
+      consistent: i.consistent ?? null,
+      reason: i.reason,
+    })),
+    department: s.department
+      ? {
+          total: num(s.department.value),
+          dimensions: s.department.dimensions.map((d) => ({
+            name: d.name,
+            weight: num(d.weight),
+            printed: num(d.printed),
+            recomputed: num(d.value),
+            range: rangeJson(d.range),
+            reason: d.reason,
+            items: d.items.map((i) => ({ name: i.name, weight: num(i.weight), printed: num(i.printed), recomputed: num(i.value), range: rangeJson(i.range), consistent: i.consistent ?? null, reason: i.reason })),
+          })),
+        }
+      : null,
+    notes: s.notes,
+  }));
+  return JSON.stringify({ file, evaluations }, null, 2) + '\n';
+}
+
+/** Read, score and format one file (what the command prints). */
+export async function scoreFile(file: string, opts: ScoreOptions = {}): Promise<string> {
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new JuesuanError('unsupported_format', `不支持的输出格式“${String(format)}”（可选 text、json）`);
+  const scheme = schemeOption(opts.scheme);
+  const report = await extractFile(file);
+  const scores = scoreReport(report, scheme);
+  return format === 'json' ? scoresToJson(file, scores) : scoresToText(file, scores);
+}
+
+/** The `score` command, added to the program by src/cli/main.ts. */
+export function registerScoreCommand(program: Command): void {
+  program
+    .command('score')
+    .description('绩效自评重算：按评分方案重算执行率得分、指标得分、总分和等级，与印刷的对照')
+    .argument('<file>', '文档文件路径')
+    .option('--scheme <scheme>', `评分方案：${SCHEMES.map((s) => `${s.id}（${s.name}）`).join('、')}；省略时按自评本身判断`)
+    .option('-f, --format <format>', '输出格式：text（中文说明，默认）或 json', 'text')
+    .action(async (file: string, opts: { scheme?: string; format: string }) => {
+      const out = await scoreFile(file, { scheme: opts.scheme, format: opts.format as 'text' | 'json' });
+      await new Promise<void>((resolve, reject) => process.stdout.write(out, (err) => (err ? reject(err) : resolve())));
+    });
+}
