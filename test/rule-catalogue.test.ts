@@ -24,9 +24,10 @@ const EXPECTED = [
   ...range('X', 26),
   ...range('LBL', 5, '-'),
   ...range('N', 15),
+  ...range('P', 13),
   ...range('C', 10),
 ];
-const FAMILY_DIR: Record<string, string> = { T: 'table', X: 'cross', LBL: 'label', N: 'narrative', C: 'completeness' };
+const FAMILY_DIR: Record<string, string> = { T: 'table', X: 'cross', LBL: 'label', N: 'narrative', P: 'performance', C: 'completeness' };
 const RULES_DIR = join(import.meta.dirname, '..', 'src', 'check', 'rules');
 
 describe('rule book', () => {
@@ -42,7 +43,7 @@ describe('rule book', () => {
   });
 
   it.each(EXPECTED)('%s has a module, a test and complete metadata', (id) => {
-    const family = /^(T|X|LBL|N|C)/.exec(id)![1]!;
+    const family = /^(T|X|LBL|N|P|C)/.exec(id)![1]!;
     const base = join(RULES_DIR, FAMILY_DIR[family]!, id.toLowerCase());
     expect(existsSync(`${base}.ts`), `${base}.ts`).toBe(true);
     expect(existsSync(`${base}.test.ts`), `${base}.test.ts`).toBe(true);

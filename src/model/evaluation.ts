@@ -83,6 +83,11 @@ export interface Indicator {
   level1Inferred?: boolean;
   /** The 一级 weight printed in its label (产出指标(50分) → 50). */
   level1Weight?: Figure;
+  /**
+   * The title or heading the indicator table was printed under (department reports print several:
+   * `2023 年全年部门整体绩效产出指标完成情况表`, `(2) 专项资金绩效完成情况`).
+   */
+  table?: string;
   place: EvaluationPlace;
 }
 
@@ -145,6 +150,8 @@ export interface ProjectEvaluation extends EvaluationBase {
 /** One scored item of a department model (管理效率 › 预算编制 …; 履职效能 › 部门整体绩效完成 …). */
 export interface DimensionItem {
   name: string;
+  /** The group the item is printed under (管理效率 › 预算编制 › 新增预算项目事前绩效评估), when there is one. */
+  group?: string;
   weight?: Figure;
   score?: Figure;
   /** What the score was based on, as printed (e.g. 序时进度 checks, 合同签订时效 2/3). */

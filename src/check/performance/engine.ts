@@ -9,7 +9,7 @@ import { rat, ratAdd, ratCmp, ratDiv, ratEq, ratMul, ratSub, type Rational } fro
 import { scoreDepartment, type DepartmentScore } from './department.js';
 import { GUANGZHOU_DEPARTMENT, NATIONAL, getScheme, type Grade, type ScoringScheme } from './schemes.js';
 import { exact, formatExactish, formatRange, formatScore, inRange, isExact, rangeAdd, roundScore, type ScoreRange } from './range.js';
-import { figureRat, parseIndicatorValue, ratMax, ratMin, ratOfDecimal, baseUnit, type IndicatorValue } from './values.js';
+import { achievementOf, figureRat, parseIndicatorValue, ratMax, ratMin, ratOfDecimal, baseUnit, type IndicatorValue } from './values.js';
 
 const ZERO = rat(0n);
 const HUNDRED = rat(100n);
@@ -275,7 +275,8 @@ export function scoreIndicator(ind: Indicator, scheme: ScoringScheme = NATIONAL)
   }
 
   // A qualitative target (及时, 每月, 保障, a deadline): the achievement word sets the tier.
-  const tier = actual.kind === 'achievement' ? actual.tier : undefined;
+  // A completion sentence may carry numbers and the word (`已完成，通过开展…`): the word sets the tier.
+  const tier = actual.kind === 'achievement' ? actual.tier : actual.kind === 'number' || actual.kind === 'word' ? achievementOf(actual.text) : undefined;
   if (!tier) {
     if (actual.kind === 'word' && actual.text && actual.text === target.text) return done(tierRange(scheme, 'achieved', weight), `完成值与指标值相同（${actual.text}），按达成${tierText(scheme, 'achieved')}计`, true);
     return done(undefined, actual.kind === 'missing' ? '未填完成值，无法重算' : `定性指标，完成情况“${actual.text}”未说明是否达成`);

@@ -635,25 +635,98 @@ function columnBands(lineChunks: Chunk[][], carried?: [number, number][], top = 
   return ownBands(lineChunks, carried);
 }
 
+/**
+ * A spreadsheet's amounts are right-aligned in their cells: a column of them ends where its cell
+ * ends, and its cell begins where the column before it ends (Excel prints no padding to speak of).
+ * Such a band is widened to the left up to the band before it, so that its heading, centred in the
+ * cell over short amounts, and the lines of a heading wrapped in a narrow cell (`一般公共预算财政拨`
+ * / `款`) fall in it instead of making columns of their own. A heading in that gap beside another
+ * on the same header line (or a second 栏次 number there) is a column blank in every row: the band
+ * stops short of it. The first band of amounts, with no band before it, takes the width of the next
+ * cell when a header stands over it. Only parts with header lines: a continuation keeps its bands.
+ */
+function widenRightAligned(merged: [number, number][], data: Chunk[], lineChunks: Chunk[][]): void {
+  const first = lineChunks.findIndex((cs) => isDataLine(cs));
+  if (first <= 0) return;
+  const header = lineChunks.slice(0, first);
+  const numbers = lineChunks.find(columnNumbers)?.filter((c) => /^\d{1,2}$/.test(c.text.trim())) ?? [];
+  const rightAligned = merged.map(([a, b]) => {
+    const inside = data.filter((c) => c.x1 >= a - 1 && c.x2 <= b + 1);
+    if (inside.length === 0 || !inside.every((c) => AMOUNT.test(c.text.replace(/\s/g, ''))) || !inside.some((c) => MONEY.test(c.text.replace(/\s/g, '')))) return false;
+    const rights = inside.map((c) => c.x2);
+    return Math.max(...rights) - Math.min(...rights) <= 1.5;
+  });
+  const original = merged.map(([a, b]): [number, number] => [a, b]);
+  for (let k = 0; k < merged.length; k++) {
+    if (!rightAligned[k]) continue;
+    const [a, b] = original[k]!;
+    const prev = k > 0 ? original[k - 1]![1] + 1 : -Infinity;
+    // (The 栏次 number is centred in the cell: the cell is as wide on its left as on its right.)
+    const own = numbers.filter((c) => c.x1 >= prev - 1 && c.x2 <= b + 1);
+    const size = own[0]?.runs[0]?.size ?? data[0]?.runs[0]?.size ?? 10;
+    let lo: number;
+    if (own.length === 1) lo = Math.max(prev, own[0]!.x1 + own[0]!.x2 - b - 0.5 * size);
+    else if (k > 0 && !rightAligned[k - 1] && data.some((c) => c.x1 >= original[k - 1]![0] - 1 && c.x2 <= original[k - 1]![1] + 1 && chunkKind(c.text) === 't'))
+      // (Left-aligned names before it: where one cell ends and the next begins is anyone's guess.)
+      lo = (prev + a) / 2;
+    else if (k > 0) lo = prev;
+    else if (merged.length > 1 && rightAligned[1]) lo = b - (original[1]![1] - b) + 1;
+    else continue;
+    // (Nor into the heading of the column before, wider than its centred 行次 numbers.)
+    if (k > 0) {
+      const [pa, pb] = original[k - 1]!;
+      for (const cs of header) for (const c of cs) if (c.x2 > pa && c.x1 < pb && c.x2 < a) lo = Math.max(lo, c.x2 + 0.5);
+    }
+    if (lo >= a) continue;
+    // (A blank column's heading in the gap: beside another heading of this cell on its line.)
+    for (const cs of header) {
+      const inGap = cs.filter((c) => c.x1 >= lo - 1 && c.x2 <= a);
+      const own = cs.filter((c) => c.x2 > a && c.x1 < b);
+      if (inGap.length > 0 && (own.length > 0 || inGap.length >= 2)) {
+        const edge = own.length > 0 ? Math.max(...inGap.map((c) => c.x2)) : Math.max(...inGap.slice(0, -1).map((c) => c.x2));
+        lo = Math.max(lo, edge + 1);
+      }
+    }
+    // (Two 栏次 numbers over the gap and the band: the first is a blank column's.)
+    const nums = numbers.filter((c) => c.x1 >= lo - 1 && c.x2 <= b + 1);
+    if (nums.length >= 2) lo = Math.max(lo, (nums[nums.length - 2]!.x2 + nums[nums.length - 1]!.x1) / 2);
+    if (lo >= a) continue;
+    if (k === 0 && !header.some((cs) => cs.some((c) => c.x1 >= lo - 1 && c.x2 <= b + 1))) continue;
+    merged[k] = [Math.min(a, lo), b];
+  }
+}
+
 /** Column bands from a part's own lines: data lines' chunks, and header words over blank columns. */
 function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number, number][] {
-  const cols: [number, number][] = [];
+  const cols: [number, number, number][] = [];
   // Lines with real amounts set the columns; a 栏次 row's centred numbers (over right-aligned
   // amounts) would make columns of their own.
   const amounts = lineChunks.filter((cs) => isDataLine(cs) && cs.some((c) => MONEY.test(c.text.replace(/\s/g, ''))));
-  for (const cs of amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)) for (const c of cs) cols.push([c.x1, c.x2]);
+  const kindAt: Kind[] = [];
+  for (const cs of amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)) for (const c of cs) cols.push([c.x1, c.x2, kindAt.push(chunkKind(c.text)) - 1]);
   cols.sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
-  for (const [a, b] of cols) {
+  let lastKind: Kind = 'e';
+  for (const [a, b, i] of cols) {
     const last = merged[merged.length - 1];
-    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
+    const kind = kindAt[i!]!;
+    // (An amount right-aligned in its cell and a name left-aligned in the next touch when the
+    // spreadsheet prints small: they only merge when they overlap.)
+    const touch = (lastKind === 'm') !== (kind === 'm') && kind !== 'e' ? -0.3 : 1;
+    if (last && a <= last[1] + touch) {
+      last[1] = Math.max(last[1], b);
+      if (lastKind !== kind) lastKind = 'e';
+    } else {
+      merged.push([a, b]);
+      lastKind = kind;
+    }
   }
   // Columns empty in every data line (the left side of a two-sided table continued on the next
   // page) still have header words: narrowest first, a header chunk clear of all bands adds one.
   // (Not a header word in the gap right of a column of left-aligned names: a heading centred over
   // the name column reaches past names shorter than the column. That column is widened instead.)
   const data = (amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)).flat();
+  widenRightAligned(merged, data, lineChunks);
   const textBand = merged.map(([a, b]) => {
     const inside = data.filter((c) => c.x1 >= a - 1 && c.x2 <= b + 1);
     return inside.length > 0 && inside.filter((c) => !AMOUNT.test(c.text.replace(/\s/g, ''))).length * 2 > inside.length;
@@ -677,6 +750,15 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
       continue;
     }
     if (hit.length > 0) continue;
+    // (A group heading, `收入` over 项目 | 行次 | 金额, on a header line above another: centred over
+    // several of the data's columns.)
+    const at = lineChunks.indexOf(lineChunks.find((cs) => cs.includes(c)) ?? []);
+    const em = c.runs[0]?.size ?? 10;
+    if (at >= 0 && at < headEnd - 1 && lineChunks[at]!.length >= 2) {
+      const own = merged.slice(0, fromData).sort((p, q) => p[0] - q[0]);
+      const group = own.some(([a], i) => own.some(([, b], j) => j > i && a < c.x1 && b > c.x2 && Math.abs((a + b) / 2 - (c.x1 + c.x2) / 2) <= 0.5 * em));
+      if (group) continue;
+    }
     const left = merged.reduce((best, [, b], k) => (b < c.x1 && (best < 0 || b > merged[best]![1]) ? k : best), -1);
     // (Centred over the name column: the column it is centred in ends before the next band starts;
     // the heading of a column blank on this page is centred further right.)
@@ -758,7 +840,29 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
   const frags: Frag[] = [];
   lineChunks.forEach((cs, line) => {
     for (const c of cs) {
-      const overlapping = bands.filter(([a, b]) => Math.min(b, c.x2) - Math.max(a, c.x1) > 2).length;
+      const over = bands.map(([a, b], k) => (Math.min(b, c.x2) - Math.max(a, c.x1) > 2 ? k : -1)).filter((k) => k >= 0);
+      const overlapping = over.length;
+      // Headings wrapped in narrow cells side by side, which the text extractor joined into one
+      // piece (`一般公共预算财政拨政府性基金预算财政…`): each fills its cell; cut at the cells' edges.
+      // (A heading over several columns is centred over them, filling none.)
+      const fills = over.length >= 2 && over.every((k) => Math.min(bands[k]![1], c.x2) - Math.max(bands[k]![0], c.x1) >= 0.6 * (bands[k]![1] - bands[k]![0]));
+      if (line < first && fills) {
+        for (const r0 of c.runs) {
+          let r: Run | undefined = r0;
+          for (let i = 0; i + 1 < over.length && r; i++) {
+            const cut = (bands[over[i]!]![1] + bands[over[i + 1]!]![0]) / 2;
+            if (r.x < cut - 1 && r.x + r.w > cut + 1) {
+              const parts = splitRunAt(r, cut);
+              if (parts) {
+                frags.push({ runs: [parts[0]], line, col: bandOf(bands, parts[0].x, parts[0].x + parts[0].w), y: baseline[line]! });
+                r = parts[1];
+              }
+            }
+          }
+          if (r) frags.push({ runs: [r], line, col: bandOf(bands, r.x, r.x + r.w), y: baseline[line]! });
+        }
+        continue;
+      }
       if (overlapping <= 1 || line < first) {
         frags.push({ runs: c.runs, line, col: bandOf(bands, c.x1, c.x2, line < first || !anchor[line]), y: baseline[line]! });
         continue;
@@ -1027,6 +1131,8 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     while (j < lines.length) {
       const cur = info[j]!;
       if (j > s && cur.top - info[j - 1]!.bottom > 2 * cur.size) break;
+      // (A table's note ends it, however tight under the last row: `注：本表反映…`.)
+      if (j > i && !cur.data && NOTE_LINE.test(cur.cs[0]?.text.trim() ?? '')) break;
       if (cur.cs.length >= 2) {
         if (cur.data) dataLines++;
         j++;

@@ -160,7 +160,7 @@ function nameAndCode(text: string): { name: string; code?: string } {
 }
 
 /** The title and year printed above a grid (…项目支出绩效自评表, (2023年度)). */
-function titleAbove(blocks: Block[], line: number): { title?: string; year?: number } {
+export function titleAbove(blocks: Block[], line: number): { title?: string; year?: number } {
   const at = blocks.findIndex((b) => b.kind === 'table' && b.pos.line === line);
   const out: { title?: string; year?: number } = {};
   for (let i = at - 1; i >= 0 && i >= at - 4; i--) {

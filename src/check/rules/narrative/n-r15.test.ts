@@ -25,6 +25,30 @@ function withSelfEvaluationTables(report: Report): Report {
   return edit(report, (r) => (r.grids = [table(900, '80', '80'), table(910, '50', '46.8')]));
 }
 
+/** The same two 自评表 as Report.evaluations carries them (no grids): 年初预算 80 + 50, 全年执行数 80 + 46.8. */
+function withEvaluations(report: Report): Report {
+  const project = (id: string, line: number, budget: string, executed: string) => {
+    const f = (text: string) => ({ text, value: Number(text), decimals: text.split('.')[1]?.length ?? 0, unit: '万元' });
+    return {
+      kind: 'project' as const,
+      id,
+      name: `项目${id}`,
+      form: 'table' as const,
+      stated: [],
+      statements: [],
+      analysis: [],
+      place: { line },
+      funds: [{ source: '资金总额', total: true, initialBudget: f(budget), annualBudget: f(executed), executed: f(executed), place: { line: line + 2 } }],
+      goals: [],
+      indicators: [],
+    };
+  };
+  return edit(report, (r) => {
+    r.grids = [];
+    r.evaluations = [project('E1', 900, '80', '80'), project('E2', 910, '50', '46.8')];
+  });
+}
+
 ruleTester(rule, {
   valid: [
     { name: '100% of 项目支出 (example)', report: () => narrativeReport() },
@@ -34,6 +58,8 @@ ruleTester(rule, {
     { name: 'a 1-decimal amount within half its unit', report: () => narrativeWith(COVERAGE, SX('128')) },
     { name: 'all projects: the 全年执行数 of the appended 自评表', report: () => withSelfEvaluationTables(narrativeWith(COVERAGE, SX('126.8'))) },
     { name: 'all projects: the 年初预算数 of the appended 自评表', report: () => withSelfEvaluationTables(narrativeWith(COVERAGE, SX('130'))) },
+    { name: 'all projects: the 全年执行数 of the evaluations read from the 自评表', report: () => withEvaluations(narrativeWith(COVERAGE, SX('126.8'))) },
+    { name: 'all projects: the 年初预算数 of the evaluations read from the 自评表', report: () => withEvaluations(narrativeWith(COVERAGE, SX('130'))) },
     {
       name: 'no tables: nothing to compare with',
       report: () => {
@@ -46,6 +72,11 @@ ruleTester(rule, {
     {
       name: 'seed 003: neither table 05 nor the appended 自评表',
       report: () => withSelfEvaluationTables(narrativeWith(COVERAGE, SX('126.9'))),
+      findings: [{ messageId: 'mismatch', severity: 'error', expected: 128, actual: 126.9 }],
+    },
+    {
+      name: 'seed 003: neither table 05 nor the evaluations read from the 自评表',
+      report: () => withEvaluations(narrativeWith(COVERAGE, SX('126.9'))),
       findings: [{ messageId: 'mismatch', severity: 'error', expected: 128, actual: 126.9 }],
     },
     {

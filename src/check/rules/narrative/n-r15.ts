@@ -1,5 +1,6 @@
 import { parseAmount } from '../../../model/amount.js';
 import { compareAmounts, rat, ratAdd, ratOfAmount, ratToNumber, type Money, type Rational } from '../../narrative/interval.js';
+import type { Figure } from '../../../model/evaluation.js';
 import type { Report } from '../../../model/report.js';
 import type { CellRef, Rule, RuleContext } from '../../types.js';
 import { isFinalAccounts, squeeze } from '../narrative.js';
@@ -57,10 +58,44 @@ interface Evaluated {
 }
 
 /**
- * The funds block of each 自评表 among the grids: the header row naming 年初预算数 and 全年执行数, then
- * the first row with at least four amounts — 年初预算数 (SX: 目标申报数, 预算编制数), 全年预算数, 全年执行数 …
+ * The 自评表 appended to the document: their count and their 年初预算数 and 全年执行数 added up, from
+ * Report.evaluations (src/recognise/evaluation/), else from the grids.
  */
 function evaluatedTables(report: Readonly<Report>): Evaluated | undefined {
+  return fromEvaluations(report) ?? fromGrids(report);
+}
+
+/** A printed figure as an exact rational (29.099 → 29099/1000). */
+function figure(f: Figure | undefined): Rational | undefined {
+  if (!f || f.value === null) return undefined;
+  const a = parseAmount(f.text.replace(/\s+/g, '').replace(/万元|元/g, ''));
+  return a ? ratOfAmount(a) : undefined;
+}
+
+/** From Report.evaluations: the 资金总额 line of each project 自评表 (年初预算数 = 预算编制数, else 目标申报数). */
+function fromEvaluations(report: Readonly<Report>): Evaluated | undefined {
+  let count = 0;
+  let budget = rat(0);
+  let executed = rat(0);
+  for (const e of report.evaluations ?? []) {
+    if (e.kind !== 'project' || e.form !== 'table') continue;
+    const line = e.funds.find((f) => f.total) ?? e.funds[0];
+    const b = figure(line?.initialBudget ?? line?.declared);
+    const x = figure(line?.executed);
+    if (!b || !x) continue;
+    count++;
+    budget = ratAdd(budget, b);
+    executed = ratAdd(executed, x);
+  }
+  return count > 0 ? { count, budget, executed } : undefined;
+}
+
+/**
+ * The same read from the raw grids, for a report recognised without evaluations (an older Report JSON):
+ * the header row naming 年初预算数 and 全年执行数, then the first row with at least four amounts —
+ * 年初预算数 (SX: 目标申报数, 预算编制数), 全年预算数, 全年执行数 …
+ */
+function fromGrids(report: Readonly<Report>): Evaluated | undefined {
   let count = 0;
   let budget = rat(0);
   let executed = rat(0);

@@ -8,6 +8,7 @@ import { parseAmount, type Amount } from '../../../model/amount.js';
 import type { Evaluation, EvaluationPlace, EvaluationStatement, Figure, FundLine, ProjectEvaluation } from '../../../model/evaluation.js';
 import type { FindingLocation } from '../../../model/finding.js';
 import { formatRational, rat, ratCmp, ratDiv, ratMul, ratOfAmount, ratSub, roundHalfUp, type Rational } from '../../narrative/interval.js';
+import { executionRate as scoreRate, executionScore as schemeScore, NATIONAL, type ScoringScheme } from '../../performance/index.js';
 import type { RuleContext } from '../../types.js';
 
 export const HUNDRED = rat(100n);
@@ -74,35 +75,16 @@ export function statementsOf(e: Evaluation, measure: EvaluationStatement['measur
 // Grades (P-R8, P-R11) and scores (P-R3, P-R4): 财预〔2020〕10号 defaults, rules.md §5.1
 // ---------------------------------------------------------------------------------------------
 
-export type Grade = '优' | '良' | '中' | '差';
-
-/** The grade a word names: 优秀 → 优, 良好 → 良, 合格/中等 → 中, 较差/不合格 → 差. */
-export function normaliseGrade(word: string | undefined): Grade | undefined {
-  const w = (word ?? '').replace(/[\s“”"'‘’「」：:]/g, '');
-  if (/^(?:优|优秀|优等)$/.test(w)) return '优';
-  if (/^(?:良|良好|良等)$/.test(w)) return '良';
-  if (/^(?:中|中等|合格|一般)$/.test(w)) return '中';
-  if (/^(?:差|较差|不合格)$/.test(w)) return '差';
-  return undefined;
-}
-
-/** ≥90 优; 80 ≤ s < 90 良; 60 ≤ s < 80 中; < 60 差. */
-export function gradeOf(score: Rational): Grade {
-  if (ratCmp(score, rat(90n)) >= 0) return '优';
-  if (ratCmp(score, rat(80n)) >= 0) return '良';
-  if (ratCmp(score, rat(60n)) >= 0) return '中';
-  return '差';
-}
+export { gradeOf, normaliseGrade, schemeFor, type Grade } from '../../performance/index.js';
 
 /** 执行率 in percent; undefined on a zero budget. */
 export function executionRate(executed: Rational, budget: Rational): Rational | undefined {
-  return budget.num === 0n ? undefined : ratMul(ratDiv(executed, budget), HUNDRED);
+  return scoreRate(executed, budget);
 }
 
-/** The national default execution score: 分值 × min(执行率, 100%) (rules.md §5.1, proportional). */
-export function executionScore(ratePercent: Rational, weight: Rational): Rational {
-  const capped = ratCmp(ratePercent, HUNDRED) > 0 ? HUNDRED : ratePercent;
-  return ratDiv(ratMul(weight, capped), HUNDRED);
+/** The execution score under the scheme (national default: 分值 × min(执行率, 100%), rules.md §5.1). */
+export function executionScore(ratePercent: Rational, weight: Rational, scheme: ScoringScheme = NATIONAL): Rational {
+  return schemeScore(ratePercent, scheme, weight);
 }
 
 /** A score as the tables print it: two decimals, half up. */
@@ -156,70 +138,3 @@ export function backFill(e: ProjectEvaluation): BackFill | undefined {
   return { line, annual, executed, budget, ...(budgetStatement ? { budgetStatement } : {}), ...(rateStatement ? { rateStatement } : {}), statedRate, rate, material };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Indicator values (P-R9, P-R10): a number with its comparison, or words
-// ---------------------------------------------------------------------------------------------
-
-export type IndicatorValue =
-  | { kind: 'number'; op: '>=' | '<=' | '=' | '≈'; value: Rational; unit: string }
-  | { kind: 'words'; tier: 'achieved' | 'partial' | 'unmet' | undefined }
-  | { kind: 'missing' };
-
-const OPS: [RegExp, '>=' | '<=' | '=' | '≈'][] = [
-  [/^(?:≥|>=|＞=|不低于|不少于|大于等于|达到|>|＞|高于|超过)/, '>='],
-  [/^(?:≤|<=|＜=|不高于|不超过|小于等于|低于|<|＜)/, '<='],
-  [/^(?:约|大约|左右)/, '≈'],
-  [/^(?:=|＝)/, '='],
-];
-/** A number that is a quantity: not a year, month, day or ordinal (2023年11月, 12月, 第二期). */
-const NUMBER = /(≥|>=|＞=|≤|<=|＜=|>|＜|<|＞|=|＝|不低于|不少于|不高于|不超过|约|大约|达到|高于|低于|超过)?(\d+(?:\.\d+)?)(%|％|[万亿千百]?(?:人次|人|名|个|家|次|份|件|项|台|套|户|元|天|小时|分钟|分|所|场|期)?)(以上|以下|左右)?/g;
-const NOT_QUANTITY_AFTER = /^\s*(?:年|月|日|号|季度|期|届|批)/;
-const MISSING = /^(?:未填报|无|——|-|\/|)$/;
-
-const UNMET = /未完成|未达成|未实现|未达到|没有完成|未达标/;
-const PARTIAL = /部分(?:完成|达成|实现)|基本(?:完成|达成|实现|达到)/;
-const ACHIEVED = /完成|达成|达到|实现|提前|已|保障|提升|提高|及时|良好|满意|正常|合格|是/;
-
-function numbersIn(text: string): { op: '>=' | '<=' | '=' | '≈'; value: Rational; unit: string; at: number }[] {
-  const out: { op: '>=' | '<=' | '=' | '≈'; value: Rational; unit: string; at: number }[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const after = text.slice(m.index + (m[1]?.length ?? 0) + m[2]!.length);
-    if (NOT_QUANTITY_AFTER.test(after) || text[m.index - 1] === '第') continue;
-    const op = OPS.find(([re]) => re.test(m[1] ?? ''))?.[1] ?? (m[4] === '以上' ? '>=' : m[4] === '以下' ? '<=' : m[4] === '左右' ? '≈' : '=');
-    const amount = parseAmount(m[2]!)!;
-    out.push({ op, value: ratOfAmount(amount), unit: (m[3] ?? '').replace('％', '%'), at: m.index });
-  }
-  return out;
-}
-
-/** A target (年度指标值): the number after 预期实现值/指标值 when the cell explains itself, else its first quantity. */
-export function parseTarget(text: string | undefined): IndicatorValue {
-  const t = (text ?? '').replace(/\s+/g, '');
-  if (MISSING.test(t)) return { kind: 'missing' };
-  const k = t.search(/预期(?:实现)?值?[：:]|指标值[：:]|目标值[：:]/);
-  const nums = numbersIn(k >= 0 ? t.slice(k) : t);
-  if (nums.length > 0) return { kind: 'number', op: nums[0]!.op, value: nums[0]!.value, unit: nums[0]!.unit };
-  return { kind: 'words', tier: undefined };
-}
-
-/** An achieved value (实际完成值), read against its target: the quantity in the target's unit, else the last one. */
-export function parseActual(text: string | undefined, target?: IndicatorValue): IndicatorValue {
-  const t = (text ?? '').replace(/\s+/g, '');
-  if (MISSING.test(t)) return { kind: 'missing' };
-  const nums = numbersIn(t);
-  if (nums.length > 0 && target?.kind === 'number') {
-    const same = nums.filter((n) => n.unit === target.unit);
-    const pick = same[same.length - 1] ?? (target.unit === '' ? nums[nums.length - 1] : undefined);
-    if (pick) return { kind: 'number', op: pick.op, value: pick.value, unit: pick.unit };
-  }
-  if (UNMET.test(t)) return { kind: 'words', tier: 'unmet' };
-  if (PARTIAL.test(t)) return { kind: 'words', tier: 'partial' };
-  if (ACHIEVED.test(t)) return { kind: 'words', tier: 'achieved' };
-  if (nums.length > 0 && target?.kind !== 'number') return { kind: 'words', tier: undefined };
-  return { kind: 'words', tier: undefined };
-}
-
-/** True when the unit is one of counting (the units of target and actual must agree to be compared). */
-export function sameUnit(a: string, b: string): boolean {
-  return a === b;
-}
