@@ -14,7 +14,10 @@
  * The rate over every amount and percentage fact is printed as well, for information.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Hundreds of full checks: generous on a loaded machine (a timing is no assertion here).
+vi.setConfig({ testTimeout: 180_000 });
 import { checkReport } from '../src/check/index.js';
 import { NARRATIVE_RULES } from '../src/check/rules/narrative/index.js';
 import { judgedPercentages } from '../src/check/rules/narrative/percent-pairs.js';

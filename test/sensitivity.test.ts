@@ -4,7 +4,10 @@
  * a new error-severity finding points at the mutated table. Prints the detection rates at ±1.00 and
  * ±0.10 万元 and requires 100% at ±1.00.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Hundreds of full checks: generous on a loaded machine (a timing is no assertion here).
+vi.setConfig({ testTimeout: 180_000 });
 import { checkReport } from '../src/check/index.js';
 import { extractFile } from '../src/index.js';
 import type { Finding } from '../src/model/finding.js';

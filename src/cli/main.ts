@@ -141,12 +141,16 @@ program
     await write(`\n以上为示例文档 ${relative(process.cwd(), EXAMPLE) || EXAMPLE} 的识别结果。处理自己的文件：juesuan extract 文件路径 [--format json|csv|tables]\n`);
   });
 
-// The render command pulls in every output format: registered unless another command is named
-// (help, an unknown command and `juesuan` alone still list it).
+// The render command pulls in every output format, import/worker and serve the store (and with it the
+// checker): each is registered only when it is the command named, or when no other command is
+// (help, an unknown command and `juesuan` alone still list them all, in this order).
 const named = process.argv.slice(2).find((a) => !a.startsWith('-'));
-if (!['extract', 'check', 'rules', 'demo', 'template'].includes(named ?? '')) (await import('./render-command.js')).registerRenderCommand(program);
-(await import('./import-command.js')).registerImportCommand(program);
-(await import('./serve-command.js')).registerServeCommand(program);
+const OWN_COMMANDS = ['extract', 'check', 'rules', 'demo', 'template'];
+const LAZY_COMMANDS = { render: ['render'], import: ['import', 'worker'], serve: ['serve'] };
+const wanted = (commands: string[]) => named === undefined || commands.includes(named) || ![...OWN_COMMANDS, ...Object.values(LAZY_COMMANDS).flat()].includes(named);
+if (wanted(LAZY_COMMANDS.render)) (await import('./render-command.js')).registerRenderCommand(program);
+if (wanted(LAZY_COMMANDS.import)) (await import('./import-command.js')).registerImportCommand(program);
+if (wanted(LAZY_COMMANDS.serve)) (await import('./serve-command.js')).registerServeCommand(program);
 (await import('./score-command.js')).registerScoreCommand(program);
 
 registerTemplateCommand(program);

@@ -19,6 +19,7 @@ import { readEvaluations } from './evaluation/index.js';
 
 export { TABLE_TITLES, matchTitle } from './tables/index.js';
 export { headingForm } from './narrative/sections.js';
+export { refreshFacts } from './narrative/refresh.js';
 export { compact, labelKey, rowName, stripOrdinal } from './normalise.js';
 
 /** Compare a TOC entry with a body heading: no spaces, leader dots, page numbers or markup. */

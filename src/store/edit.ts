@@ -8,9 +8,12 @@
  * - `/sections/0/title`, `/sections/0/children/2/title` (any depth of `children`);
  * - `/sections/0/paragraphs/1/text`, `/sections/0/children/2/paragraphs/0/text`;
  * - `/tables/3/title`, `/tables/3/rows/12/name` (array indices, as in the Report JSON).
- * Spans and facts keep pointing at the source file: they say where the text was printed.
+ * A text edit reads the narrative's facts again (recognise's `refreshFacts`), so that the re-check
+ * judges the new words: the facts of an edited paragraph point into its new text (its span becomes
+ * that text's, later spans move on when it grew); the other facts keep pointing at the source file.
  */
 import type { Report } from '../model/report.js';
+import { refreshFacts } from '../recognise/index.js';
 import { StoreError } from './errors.js';
 
 export interface CellEdit {
@@ -76,5 +79,8 @@ export function applyTextEdit(report: Report, edit: TextEdit): { report: Report;
   const before = target[leaf];
   if (typeof before !== 'string') throw new StoreError('not_found', `报告中没有 ${edit.path}`);
   target[leaf] = edit.path === '/entity' || edit.path === '/title' ? value.trim() : value;
-  return { report: next, before, after: target[leaf] as string };
+  const after = target[leaf] as string;
+  // Facts depend on paragraphs, section titles (topics), the entity (cut from phrases) and row names (cell links).
+  const readsFacts = !/^\/(?:title|tables\/\d+\/title)$/.test(edit.path) && after !== before;
+  return { report: readsFacts ? refreshFacts(next, report) : next, before, after };
 }

@@ -645,16 +645,23 @@ function columnBands(lineChunks: Chunk[][], carried?: [number, number][], top = 
  * stops short of it. The first band of amounts, with no band before it, takes the width of the next
  * cell when a header stands over it. Only parts with header lines: a continuation keeps its bands.
  */
-function widenRightAligned(merged: [number, number][], data: Chunk[], lineChunks: Chunk[][]): void {
+function widenRightAligned(merged: [number, number][], data: Chunk[], lineChunks: Chunk[][]): Map<[number, number], [number, number]> {
+  const wide = new Map<[number, number], [number, number]>();
   const first = lineChunks.findIndex((cs) => isDataLine(cs));
-  if (first <= 0) return;
+  if (first <= 0) return wide;
   const header = lineChunks.slice(0, first);
   const numbers = lineChunks.find(columnNumbers)?.filter((c) => /^\d{1,2}$/.test(c.text.trim())) ?? [];
   const rightAligned = merged.map(([a, b]) => {
     const inside = data.filter((c) => c.x1 >= a - 1 && c.x2 <= b + 1);
     if (inside.length === 0 || !inside.every((c) => AMOUNT.test(c.text.replace(/\s/g, ''))) || !inside.some((c) => MONEY.test(c.text.replace(/\s/g, '')))) return false;
     const rights = inside.map((c) => c.x2);
-    return Math.max(...rights) - Math.min(...rights) <= 1.5;
+    if (Math.max(...rights) - Math.min(...rights) > 1.5) return false;
+    // (Right edges in line and left edges not: right-aligned. Amounts all as wide, one row of them:
+    // only a 栏次 number centred over them, not on their left edge, tells.)
+    const lefts = inside.map((c) => c.x1);
+    if (Math.max(...lefts) - Math.min(...lefts) > 1.5) return true;
+    const num = numbers.filter((c) => c.x2 > a - 2 * (b - a) && c.x1 < b).pop();
+    return num !== undefined && Math.abs(num.x1 - a) > 1 && (num.x1 + num.x2) / 2 < b - 1;
   });
   const original = merged.map(([a, b]): [number, number] => [a, b]);
   for (let k = 0; k < merged.length; k++) {
@@ -665,7 +672,9 @@ function widenRightAligned(merged: [number, number][], data: Chunk[], lineChunks
     const own = numbers.filter((c) => c.x1 >= prev - 1 && c.x2 <= b + 1);
     const size = own[0]?.runs[0]?.size ?? data[0]?.runs[0]?.size ?? 10;
     let lo: number;
-    if (own.length === 1) lo = Math.max(prev, own[0]!.x1 + own[0]!.x2 - b - 0.5 * size);
+    // (The last one: a number further left is a blank column's.)
+    const mine = own[own.length - 1];
+    if (mine) lo = Math.max(prev, mine.x1 + mine.x2 - b - 0.5 * size);
     else if (k > 0 && !rightAligned[k - 1] && data.some((c) => c.x1 >= original[k - 1]![0] - 1 && c.x2 <= original[k - 1]![1] + 1 && chunkKind(c.text) === 't'))
       // (Left-aligned names before it: where one cell ends and the next begins is anyone's guess.)
       lo = (prev + a) / 2;
@@ -687,13 +696,11 @@ function widenRightAligned(merged: [number, number][], data: Chunk[], lineChunks
         lo = Math.max(lo, edge + 1);
       }
     }
-    // (Two 栏次 numbers over the gap and the band: the first is a blank column's.)
-    const nums = numbers.filter((c) => c.x1 >= lo - 1 && c.x2 <= b + 1);
-    if (nums.length >= 2) lo = Math.max(lo, (nums[nums.length - 2]!.x2 + nums[nums.length - 1]!.x1) / 2);
     if (lo >= a) continue;
     if (k === 0 && !header.some((cs) => cs.some((c) => c.x1 >= lo - 1 && c.x2 <= b + 1))) continue;
-    merged[k] = [Math.min(a, lo), b];
+    wide.set(merged[k]!, [Math.min(a, lo), b]);
   }
+  return wide;
 }
 
 /** Column bands from a part's own lines: data lines' chunks, and header words over blank columns. */
@@ -726,7 +733,9 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
   // (Not a header word in the gap right of a column of left-aligned names: a heading centred over
   // the name column reaches past names shorter than the column. That column is widened instead.)
   const data = (amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)).flat();
-  widenRightAligned(merged, data, lineChunks);
+  // (Widened for the header's words only: a long name left-aligned in its cell may reach into the gap.)
+  const wide = widenRightAligned(merged, data, lineChunks);
+  const reach = (band: [number, number]) => wide.get(band) ?? band;
   const textBand = merged.map(([a, b]) => {
     const inside = data.filter((c) => c.x1 >= a - 1 && c.x2 <= b + 1);
     return inside.length > 0 && inside.filter((c) => !AMOUNT.test(c.text.replace(/\s/g, ''))).length * 2 > inside.length;
@@ -740,7 +749,7 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
   const inRow = new Set(lineChunks.slice(0, headEnd).filter((cs) => cs.length >= 2).flat());
   const fromData = merged.length;
   for (const c of header) {
-    const hit = merged.map(([a, b], k) => (Math.min(b, c.x2) - Math.max(a, c.x1) > -1 ? k : -1)).filter((k) => k >= 0);
+    const hit = merged.map(reach).map(([a, b], k) => (Math.min(b, c.x2) - Math.max(a, c.x1) > -1 ? k : -1)).filter((k) => k >= 0);
     if (hit.length === 1 && hit[0]! >= fromData) {
       // (The wider line of a blank column's heading stacked over lines, `一般公共预算财政` over
       // `拨款`: the column is as wide as its widest line, unless that reaches another column.)
@@ -756,7 +765,10 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
     const em = c.runs[0]?.size ?? 10;
     if (at >= 0 && at < headEnd - 1 && lineChunks[at]!.length >= 2) {
       const own = merged.slice(0, fromData).sort((p, q) => p[0] - q[0]);
-      const group = own.some(([a], i) => own.some(([, b], j) => j > i && a < c.x1 && b > c.x2 && Math.abs((a + b) / 2 - (c.x1 + c.x2) / 2) <= 0.5 * em));
+      // (With two sub-headings or more under it on the next line: a column's heading may be centred
+      // over several columns by chance.)
+      const below = lineChunks[at + 1] ?? [];
+      const group = own.some(([a], i) => own.some(([, b], j) => j > i && a < c.x1 && b > c.x2 && Math.abs((a + b) / 2 - (c.x1 + c.x2) / 2) <= 0.5 * em && below.filter((d) => d.x1 >= a - em && d.x2 <= b + em).length >= 2));
       if (group) continue;
     }
     const left = merged.reduce((best, [, b], k) => (b < c.x1 && (best < 0 || b > merged[best]![1]) ? k : best), -1);
@@ -787,8 +799,14 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
   }
   // A continuation without a header on the next page: the columns of the part before it.
   if (first === 0 && carried) for (const [a, b] of carried) if (!merged.some(([x, y]) => Math.min(b, y) - Math.max(a, x) > -1)) merged.push([a, b]);
-  return merged.sort((a, b) => a[0] - b[0]);
+  const sorted = merged.sort((a, b) => a[0] - b[0]);
+  // (Widened or not, a band keeps its order: the widening stops at the band before.)
+  if (wide.size > 0) headerReach.set(sorted, sorted.map((band) => [...reach(band)] as [number, number]));
+  return sorted;
 }
+
+/** The extents of a part's bands for its header words (amount bands widened to their cells), by its bands array. */
+const headerReach = new WeakMap<[number, number][], [number, number][]>();
 
 /**
  * The band a piece of text falls in: the one it overlaps most, else the one whose reach (to the
@@ -825,6 +843,7 @@ function bandOf(bands: [number, number][], x1: number, x2: number, header = fals
 function clusterTable(lines: Run[][], page: number, carried?: [number, number][], top = false, headerOnly = false): { rows: GridCell[][]; bands: [number, number][] } {
   const lineChunks = lines.map((l) => chunks(l));
   const bands = columnBands(lineChunks, carried, top);
+  const hb = headerReach.get(bands) ?? bands;
   const C = bands.length;
   const baseline = lines.map((l) => median(l.map((r) => r.y)));
   const size = median(lines.flatMap((l) => l.map((r) => r.size))) || 10;
@@ -840,31 +859,31 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
   const frags: Frag[] = [];
   lineChunks.forEach((cs, line) => {
     for (const c of cs) {
-      const over = bands.map(([a, b], k) => (Math.min(b, c.x2) - Math.max(a, c.x1) > 2 ? k : -1)).filter((k) => k >= 0);
-      const overlapping = over.length;
+      const overlapping = bands.filter(([a, b]) => Math.min(b, c.x2) - Math.max(a, c.x1) > 2).length;
+      const over = hb.map(([a, b], k) => (Math.min(b, c.x2) - Math.max(a, c.x1) > 2 ? k : -1)).filter((k) => k >= 0);
       // Headings wrapped in narrow cells side by side, which the text extractor joined into one
       // piece (`一般公共预算财政拨政府性基金预算财政…`): each fills its cell; cut at the cells' edges.
       // (A heading over several columns is centred over them, filling none.)
-      const fills = over.length >= 2 && over.every((k) => Math.min(bands[k]![1], c.x2) - Math.max(bands[k]![0], c.x1) >= 0.6 * (bands[k]![1] - bands[k]![0]));
+      const fills = over.length >= 2 && over.every((k) => Math.min(hb[k]![1], c.x2) - Math.max(hb[k]![0], c.x1) >= 0.6 * (hb[k]![1] - hb[k]![0]));
       if (line < first && fills) {
         for (const r0 of c.runs) {
           let r: Run | undefined = r0;
           for (let i = 0; i + 1 < over.length && r; i++) {
-            const cut = (bands[over[i]!]![1] + bands[over[i + 1]!]![0]) / 2;
+            const cut = (hb[over[i]!]![1] + hb[over[i + 1]!]![0]) / 2;
             if (r.x < cut - 1 && r.x + r.w > cut + 1) {
               const parts = splitRunAt(r, cut);
               if (parts) {
-                frags.push({ runs: [parts[0]], line, col: bandOf(bands, parts[0].x, parts[0].x + parts[0].w), y: baseline[line]! });
+                frags.push({ runs: [parts[0]], line, col: bandOf(hb, parts[0].x, parts[0].x + parts[0].w), y: baseline[line]! });
                 r = parts[1];
               }
             }
           }
-          if (r) frags.push({ runs: [r], line, col: bandOf(bands, r.x, r.x + r.w), y: baseline[line]! });
+          if (r) frags.push({ runs: [r], line, col: bandOf(hb, r.x, r.x + r.w), y: baseline[line]! });
         }
         continue;
       }
       if (overlapping <= 1 || line < first) {
-        frags.push({ runs: c.runs, line, col: bandOf(bands, c.x1, c.x2, line < first || !anchor[line]), y: baseline[line]! });
+        frags.push({ runs: c.runs, line, col: bandOf(line < first ? hb : bands, c.x1, c.x2, line < first || !anchor[line]), y: baseline[line]! });
         continue;
       }
       // Two cells joined by a narrow gap: place each run on its own.
