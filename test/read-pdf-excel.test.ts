@@ -88,7 +88,7 @@ describe.skipIf(!SOFFICE)('PDF printed by LibreOffice Calc from Excel workbooks'
       return;
     }
     expect(cmp.mismatches.slice(0, 30)).toEqual([]);
-    // (Known gap: seed 003's 久其 page header is joined to its 部门名称： line.)
+    // Known gap: seed 003 in the 久其 layout reads its entity as 晋城市 (page header + 部门名称： line).
     if (c.print.layout !== 'jiuqi' || !c.name.startsWith('seed')) expect(back.entity).toBe(report.entity);
     if (c.year) expect(back.year).toBe(report.year);
   }, 60_000);

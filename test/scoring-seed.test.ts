@@ -1,21 +1,13 @@
 /**
  * The scoring engine on the seeds (rules.md §5.2, §5.3): seed 003's three 项目支出绩效自评表 as the
  * evaluations reader recognises them, recomputed with the budgets and rates their own analysis text
- * states; seed 002's Guangzhou department model built from the seed's own sentences and indicator rows
- * (until the reader recognises department evaluations).
+ * states; seed 002's Guangzhou department model as the reader recognises it from the document.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../src/index.js';
-import type { DepartmentEvaluation, Figure, Indicator } from '../src/model/evaluation.js';
+import type { DepartmentEvaluation } from '../src/model/evaluation.js';
 import { formatExactish, formatScore, scoreEvaluation } from '../src/check/performance/index.js';
 import { HAVE_SEEDS, seed } from './support/seeds.js';
-
-const place = { line: 0 };
-function fig(text: string): Figure {
-  const d = text.includes('.') ? text.split('.')[1]!.length : 0;
-  return { text, value: Number(text), decimals: d };
-}
 
 describe.skipIf(!HAVE_SEEDS)('seed 003: three project tables (rules.md §5.2)', () => {
   it('recomputes each total with the narrative budget and grades it', async () => {
@@ -49,63 +41,37 @@ describe.skipIf(!HAVE_SEEDS)('seed 003: three project tables (rules.md §5.2)', 
   });
 });
 
-/** Seed 002's own text and indicator rows as a DepartmentEvaluation (what the reader is to produce). */
-function seed002(): DepartmentEvaluation {
-  const lines = readFileSync(seed('002').path, 'utf8').split('\n');
-  const sentence = (re: RegExp) => lines.find((l) => re.test(l))!.trim();
-  const indicators: Indicator[] = [];
-  let level2 = '';
-  lines.forEach((line, n) => {
-    const cells = line.split('\t');
-    if (!/预期实现/.test(line) || cells[0] === '分类' || cells.length < 3) return;
-    const [l2, name, target, actual] = cells.length >= 4 ? cells : ['', ...cells];
-    if (l2) level2 = l2;
-    const level1 = n > 180 ? '效益指标' : '产出指标';
-    indicators.push({ level1, level2, name: name!, target: target!, actual: actual!, place: { line: n + 1 } });
-  });
-  return {
-    id: 'E1',
-    name: '广州市人力资源和社会保障局部门整体支出绩效自评',
-    kind: 'department',
-    form: 'report',
-    scheme: 'guangzhou-department',
-    total: fig('97.998'),
-    grade: '优',
-    stated: [],
-    statements: [],
-    analysis: [],
-    place,
-    counts: [],
-    funds: [],
-    indicators,
-    dimensions: [
-      {
-        name: '管理效率',
-        weight: fig('50'),
-        score: fig('48.000'),
-        items: [
-          { name: '采购合同签订时效性', weight: fig('3'), score: fig('2'), basis: sentence(/^\s*采购合同签订时效性/) },
-          { name: '合同备案时效性', weight: fig('1'), score: fig('0'), basis: sentence(/^\s*合同备案时效性/) },
-        ],
-      },
-      {
-        name: '履职效能',
-        weight: fig('50'),
-        score: fig('49.998'),
-        items: [
-          { name: '预算执行情况', weight: fig('5'), score: fig('4.99915'), basis: sentence(/3-11 月均超过序时进度/) },
-          { name: '部门整体绩效完成情况', weight: fig('20'), score: fig('20') },
-          { name: '专项资金支出情况', weight: fig('5'), score: fig('4.999'), basis: sentence(/市本级支出进度为/) },
-          { name: '专项资金绩效完成情况', weight: fig('20'), score: fig('20') },
-        ],
-      },
-    ],
-  };
+/** Seed 002's department self-evaluation as the reader recognises it from the document itself. */
+async function seed002(): Promise<DepartmentEvaluation> {
+  const report = await extractFile(seed('002').path);
+  const found = (report.evaluations ?? []).filter((e): e is DepartmentEvaluation => e.kind === 'department');
+  expect(found).toHaveLength(1);
+  return found[0]!;
 }
 
+describe.skipIf(!HAVE_SEEDS)('seed 002: what the reader gives the Guangzhou model', () => {
+  it('reads the dimensions, the 预算执行 basis with its months and rate, and the two indicator tables', async () => {
+    const e = await seed002();
+    expect(e.scheme).toBe('guangzhou-department');
+    expect(e.total?.value).toBe(97.998);
+    expect(e.dimensions.map((d) => [d.name, d.weight?.value, d.score?.value, d.score?.decimals])).toEqual([
+      ['管理效率', 50, 48, 3],
+      ['履职效能', 50, 49.998, 3],
+    ]);
+    const budget = e.dimensions[1]!.items.find((i) => i.name === '预算执行情况')!;
+    expect([budget.score?.value, budget.score?.decimals]).toEqual([4.99915, 5]);
+    expect(budget.basis).toMatch(/3\s*-\s*11\s*月均超过序时进度/);
+    expect(budget.basis).toContain('99.83%');
+    const tables = new Map<string, number>();
+    for (const i of e.indicators) tables.set(/专项/.test(i.table ?? '') ? '专项资金' : '部门整体', (tables.get(/专项/.test(i.table ?? '') ? '专项资金' : '部门整体') ?? 0) + 1);
+    expect(Object.fromEntries(tables)).toEqual({ 部门整体: 32, 专项资金: 22 });
+    for (const i of e.indicators) expect(i.table).toBeTruthy();
+  });
+});
+
 describe.skipIf(!HAVE_SEEDS)('seed 002: the Guangzhou department model (rules.md §5.3, P-R12)', () => {
-  it('recomputes 预算执行 4.99915, 履职效能 49.99815, 管理效率 48 and the total 97.998 优', () => {
-    const s = scoreEvaluation(seed002());
+  it('recomputes 预算执行 4.99915, 履职效能 49.99815, 管理效率 48 and the total 97.998 优', async () => {
+    const s = scoreEvaluation(await seed002());
     expect(s.scheme.id).toBe('guangzhou-department');
     const [mgmt, perf] = s.department!.dimensions;
     const budget = perf!.items.find((i) => i.name === '预算执行情况')!;
@@ -122,15 +88,15 @@ describe.skipIf(!HAVE_SEEDS)('seed 002: the Guangzhou department model (rules.md
     expect(s.total!.grade).toBe('优');
   });
 
-  it('finds the indicator scored full although unmet: 创新领军人才 13 of 约20 (P-R9)', () => {
-    const s = scoreEvaluation(seed002());
+  it('finds the indicator scored full although unmet: 创新领军人才 13 of 约20 (P-R9)', async () => {
+    const s = scoreEvaluation(await seed002());
     const item = s.department!.dimensions[1]!.items.find((i) => i.name === '部门整体绩效完成情况')!;
     const unmet = item.indicators!.filter((i) => i.met === false).map((i) => i.indicator.name);
     expect(unmet).toEqual(['对已入选的创新领军人才进行中期评估并发放第二期资助经费人数']);
     expect(item.consistent).toBe(false);
     // 20 less its equal share × (1 − 13/20): the printed 20 is above the recomputed range.
-    const n = item.indicators!.length;
-    const hi = 20 - (20 / n) * (1 - 13 / 20);
-    expect(Number(formatScore(item.range!.hi, 4))).toBeCloseTo(hi, 4);
+    // 32 indicators of the department's own tables: 20 − 20/32 × (1 − 13/20) = 19.78125.
+    expect(item.indicators).toHaveLength(32);
+    expect(formatExactish(item.range!.hi)).toBe('19.78125');
   });
 });

@@ -266,6 +266,128 @@ for (const backend of backends('serve')) {
       expect((await getJson('/api/compare/year')).status).toBe(400);
     });
 
+    it('a paragraph edit over PATCH …/text is re-read: a wrong amount is an N-R error at its characters; restoring clears it', async () => {
+      const report = realisticReport(52, { year: 2024, classes: 3 });
+      const res = await post('/api/reports', form([renderText(report), `${report.entity}2024年度部门决算.txt`]));
+      expect(res.status).toBe(201);
+      const id = ((await res.json()) as any).report.id;
+      const before = (await getJson(`/api/reports/${id}`)).body;
+      const narrativeErrors = (list: readonly any[]) => list.filter((f) => f.ruleId.startsWith('N-R') && f.status === 'fail').map((f) => `${f.ruleId} ${f.message}`);
+      const paragraphs: { p: any; path: string }[] = [];
+      const walk = (sections: any[], base: string) =>
+        sections.forEach((s, i) => {
+          s.paragraphs.forEach((p: any, k: number) => paragraphs.push({ p, path: `${base}/${i}/paragraphs/${k}/text` }));
+          walk(s.children, `${base}/${i}/children`);
+        });
+      walk(before.report.sections, '/sections');
+      // A stated amount that restates a table cell, and the paragraph that prints it.
+      const fact = before.report.facts.find((f: any) => f.link && f.measure === 'amount' && f.unit === '万元' && f.value > 0 && /^[\d,]+\.\d\d万元$/.test(f.text));
+      expect(fact).toBeDefined();
+      const { p, path } = paragraphs.find(({ p }) => fact.span.start >= p.span.start && fact.span.start < p.span.end)!;
+      const at = p.text.indexOf(fact.text);
+      expect(at).toBeGreaterThanOrEqual(0);
+      const wrongValue = (Math.round(fact.value * 100) + 10_000) / 100; // 100 万元 more
+      const wrong = `${wrongValue.toFixed(2)}万元`;
+      const edited = `另据核实，${p.text.slice(0, at)}${wrong}${p.text.slice(at + fact.text.length)}`;
+      const broken = await patch(`/api/reports/${id}/text`, { path, value: edited });
+      expect(broken.status).toBe(200);
+      const result = (await broken.json()) as any;
+      const added = narrativeErrors(result.findings).filter((x) => !narrativeErrors(before.findings).includes(x));
+      expect(added.length).toBeGreaterThan(0);
+      // The finding's span, sliced out of the edited paragraph as the web app does, is the wrong amount.
+      const detail = (await getJson(`/api/reports/${id}`)).body;
+      const q = paragraphs.find((x) => x.path === path)!;
+      const now = path.split('/').slice(1, -1).reduce((o: any, k: string) => o[k], detail.report); // the paragraph object
+      expect(now.text).toBe(edited);
+      const spans = detail.findings
+        .filter((f: any) => f.ruleId.startsWith('N-R') && f.status === 'fail' && f.location.span && f.location.span.start >= now.span.start && f.location.span.start < now.span.end)
+        .map((f: any) => edited.slice(f.location.span.start - now.span.start, f.location.span.end - now.span.start));
+      expect(spans.some((t: string) => t.includes(wrong))).toBe(true);
+      expect(q.p.span.start).toBe(now.span.start);
+      const restored = await patch(`/api/reports/${id}/text`, { path, value: p.text });
+      expect(restored.status).toBe(200);
+      expect(narrativeErrors(((await restored.json()) as any).findings).sort()).toEqual(narrativeErrors(before.findings).sort());
+    });
+
+    it('exports a comparison as sheets (总览, 功能分类结构, “三公”经费) whose numbers are the JSON comparison', async () => {
+      const pair = syntheticPair(43, { year: 2024, classes: 4 });
+      for (const r of [pair.prior, pair.current]) expect((await post('/api/reports', form([renderText(r), `${r.entity}${r.year}.txt`]))).status).toBe(201);
+      const read = async (url: string) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load((await (await get(url)).arrayBuffer()) as ArrayBuffer);
+        return wb;
+      };
+      const value = (ws: ExcelJS.Worksheet, row: number, col: number) => {
+        const v = ws.getRow(row).getCell(col).value;
+        return v === undefined || v === '' ? null : v;
+      };
+      const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(2).values as unknown[]).slice(1);
+      const check = async (url: string, labels: string[]) => {
+        const json = (await getJson(url)).body;
+        expect(json.items.length).toBe(labels.length);
+        const wb = await read(`${url}&format=xlsx`);
+        expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '功能分类结构', '“三公”经费']);
+        // No cell holds JSON.
+        for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => expect(String(c.value)).not.toMatch(/^[[{]/)));
+
+        const overview = wb.getWorksheet('总览')!;
+        const h = headers(overview);
+        const col = (name: string) => h.indexOf(name) + 1;
+        const fields: [string, (i: any) => unknown][] = [
+          ['单位', (i) => i.entity],
+          ['年度', (i) => i.year],
+          ['本年收入合计（万元）', (i) => i.income],
+          ['本年支出合计（万元）', (i) => i.expenditure],
+          ['基本支出（万元）', (i) => i.basic],
+          ['项目支出（万元）', (i) => i.project],
+          ['“三公”经费决算数（万元）', (i) => i.sanGong?.total ?? null],
+          ['“三公”经费预算数（万元）', (i) => i.sanGongBudget?.total ?? null],
+          ['基本支出占比（%）', (i) => i.ratios.basicShare],
+          ['“三公”经费占本年支出（%）', (i) => i.ratios.sanGongShare],
+          ['“三公”经费预算执行率（%）', (i) => i.ratios.sanGongExecution],
+        ];
+        json.items.forEach((item: any, k: number) => {
+          for (const [name, get] of fields) {
+            expect(col(name), name).toBeGreaterThan(0);
+            expect(value(overview, 3 + k, col(name)), name).toEqual(get(item));
+          }
+        });
+        expect(json.items.some((i: any) => i.expenditure !== null && i.sanGong?.total != null)).toBe(true);
+        expect(overview.getRow(3).getCell(col('本年支出合计（万元）')).numFmt).toBe('#,##0.00');
+        expect(overview.getRow(3).getCell(col('基本支出占比（%）')).numFmt).toBe('0.00');
+
+        const structure = wb.getWorksheet('功能分类结构')!;
+        expect(headers(structure)).toEqual(['科目编码', '科目名称', ...labels.flatMap((l) => [`${l} 金额（万元）`, `${l} 占比（%）`])]);
+        const codes = [...new Set(json.items.flatMap((i: any) => i.functions.map((f: any) => f.code)))].sort();
+        expect(codes.length).toBeGreaterThan(1);
+        codes.forEach((code, r) => {
+          expect(value(structure, 3 + r, 1)).toBe(code);
+          json.items.forEach((item: any, k: number) => {
+            const f = item.functions.find((x: any) => x.code === code);
+            expect(value(structure, 3 + r, 2)).toBe(json.items.flatMap((i: any) => i.functions).find((x: any) => x.code === code).name);
+            expect(value(structure, 3 + r, 3 + 2 * k)).toEqual(f ? f.amount : null);
+            expect(value(structure, 3 + r, 4 + 2 * k)).toEqual(f ? f.share : null);
+          });
+        });
+        expect(structure.rowCount).toBe(2 + codes.length);
+
+        const sanGong = wb.getWorksheet('“三公”经费')!;
+        expect(headers(sanGong)).toEqual(['项目', ...labels.flatMap((l) => [`${l} 预算数（万元）`, `${l} 决算数（万元）`])]);
+        const parts = ['total', 'abroad', 'vehicles', 'vehiclePurchase', 'vehicleOperation', 'reception'];
+        expect((sanGong.getColumn(1).values as unknown[]).slice(3)).toEqual(['“三公”经费合计', '因公出国（境）费', '公务用车购置及运行维护费', '其中：公务用车购置费', '公务用车运行维护费', '公务接待费']);
+        parts.forEach((part, r) =>
+          json.items.forEach((item: any, k: number) => {
+            expect(value(sanGong, 3 + r, 2 + 2 * k)).toEqual(item.sanGongBudget?.[part] ?? null);
+            expect(value(sanGong, 3 + r, 3 + 2 * k)).toEqual(item.sanGong?.[part] ?? null);
+          }),
+        );
+      };
+      await check(`/api/compare/entity?entity=${encodeURIComponent(pair.current.entity)}`, ['2023年', '2024年']);
+      const other = syntheticPair(44, { year: 2024, classes: 2 }).current;
+      expect((await post('/api/reports', form([renderText(other), `${other.entity}${other.year}.txt`]))).status).toBe(201);
+      await check(`/api/compare/year?year=2024&entity=${encodeURIComponent(pair.current.entity)}&entity=${encodeURIComponent(other.entity)}`, [pair.current.entity, other.entity]);
+    });
+
     it('answers errors with status, code and a Chinese message', async () => {
       const tooBig = await post('/api/reports', form([new Uint8Array(MAX_UPLOAD + 1024).fill(0x41), '大文件.txt']));
       expect(tooBig.status).toBe(413);

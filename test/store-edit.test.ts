@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realisticReport } from '../bench/corpus.js';
 import { toUnits } from '../src/model/amount.js';
+import type { Paragraph, Section } from '../src/model/report.js';
 import type { Store } from '../src/store/index.js';
 import { HAVE_SEEDS, SEEDS_DIR } from './support/seeds.js';
 import { backends } from './support/store.js';
@@ -75,6 +76,49 @@ for (const backend of backends('edit')) {
       await expect(store.editText(seedId, { path: '/title', value: '  ' })).rejects.toMatchObject({ code: 'bad_request' });
     });
 
+    it('a paragraph edit re-reads its statements: a changed amount is an N-R finding at its new place; undoing clears it', async () => {
+      const start = (await store.getReport(seedId))!;
+      const report = start.report;
+      // Seed 000 states 一般公共预算财政拨款收入 2,169.36万元, as table 01 prints it.
+      const fact = report.facts!.find((f) => f.subject === '一般公共预算财政拨款收入' && f.link?.table === '01')!;
+      expect(fact).toBeDefined();
+      const found = paragraphAt(report.sections, fact.span.start)!;
+      expect(found).toBeDefined();
+      const { paragraph, path } = found;
+      const original = paragraph.text;
+      let at = -1;
+      for (let i = original.indexOf(fact.text); i >= 0; i = original.indexOf(fact.text, i + 1)) {
+        if (at < 0 || Math.abs(i - (fact.span.start - paragraph.span.start)) < Math.abs(at - (fact.span.start - paragraph.span.start))) at = i;
+      }
+      const wrong = fact.text.replace('2,169.36', '2,179.36');
+      expect(wrong).not.toBe(fact.text);
+      // Words put in before the statement: its characters move, and the paragraph grows past its old span.
+      const prefix = '经复核，';
+      const edited = prefix + original.slice(0, at) + wrong + original.slice(at + fact.text.length);
+      const broken = await store.editText(seedId, { path, value: edited }, '测试员');
+      const after = (await store.getReport(seedId))!.report;
+      const p = paragraphAt(after.sections, paragraph.span.start)!.paragraph;
+      expect(p.text).toBe(edited);
+      expect(p.span.end - p.span.start).toBe(edited.length);
+      const restated = after.facts!.find((f) => f.text === wrong && f.span.start >= p.span.start && f.span.end <= p.span.end)!;
+      expect(restated).toMatchObject({ subject: '一般公共预算财政拨款收入', link: fact.link });
+      // The span points into the edited text, as the web app slices it.
+      expect(edited.slice(restated.span.start - p.span.start, restated.span.end - p.span.start)).toBe(wrong);
+      const nr = broken.findings.filter((f) => f.ruleId.startsWith('N-R') && f.location.span && f.location.span.start <= restated.span.start && f.location.span.end >= restated.span.end && (f.status === 'fail'));
+      expect(nr.length).toBeGreaterThan(0);
+      expect(nr.some((f) => f.actual === 2179.36 || String(f.message).includes('2,179.36') || String(f.message).includes('2179.36'))).toBe(true);
+      expect(broken.summary.errors).toBeGreaterThan(start.summary.errors);
+      // Later paragraphs moved on with the grown one: every fact lies inside a paragraph that shows its text.
+      for (const f of after.facts!) {
+        const q = paragraphAt(after.sections, f.span.start);
+        if (q && q.paragraph === p) expect(p.text.slice(f.span.start - p.span.start, f.span.end - p.span.start)).toBe(f.text);
+      }
+      const fixed = await store.editText(seedId, { path, value: original }, '测试员');
+      const key = (f: { ruleId: string; status: string; message: string }) => `${f.ruleId}|${f.status}|${f.message}`;
+      expect(fixed.findings.filter((f) => f.ruleId.startsWith('N-R')).map(key).sort()).toEqual(start.findings.filter((f) => f.ruleId.startsWith('N-R')).map(key).sort());
+      expect(fixed.summary.errors).toBe(start.summary.errors);
+    });
+
     it('an edit that breaks a total is an error at once; undoing it clears it; recheck agrees', async () => {
       const id = (await store.saveReport(realisticReport(5))).id;
       expect((await store.getReport(id))!.summary.errors).toBe(0);
@@ -90,4 +134,14 @@ for (const backend of backends('edit')) {
       expect((await store.audit(id)).map((a) => a.action)).toEqual(['create', 'edit-cell', 'edit-cell', 'recheck']);
     });
   });
+}
+
+/** The paragraph holding a source offset, with its JSON Pointer (as the web app addresses it). */
+function paragraphAt(sections: Section[], offset: number, base = '/sections'): { paragraph: Paragraph; path: string } | undefined {
+  for (const [i, s] of sections.entries()) {
+    for (const [k, p] of s.paragraphs.entries()) if (offset >= p.span.start && offset < p.span.end) return { paragraph: p, path: `${base}/${i}/paragraphs/${k}/text` };
+    const inner = paragraphAt(s.children, offset, `${base}/${i}/children`);
+    if (inner) return inner;
+  }
+  return undefined;
 }

@@ -4,9 +4,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { readFile, stat } from 'node:fs/promises';
 import { readDocumentFile, type ReadLimits } from '../read/index.js';
 import { recognise } from '../recognise/index.js';
 import { JuesuanError } from '../model/errors.js';
+import { parseReportJson } from '../model/report-json.js';
 import type { CheckResult } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import type { CheckConfig } from './config.js';
@@ -30,10 +32,19 @@ export interface BatchOptions {
   limits?: ReadLimits;
 }
 
+/** A Report JSON file (`.json`, juesuan/report@1) is checked as it is; any other file is read and recognised. */
+async function reportOf(file: string, limits: ReadLimits): Promise<Report> {
+  if (!/\.json$/i.test(file)) return recognise(await readDocumentFile(file, limits));
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new JuesuanError('not_found', `文件不存在或无法访问：${file}`, file);
+  if (!info.isFile()) throw new JuesuanError('not_a_file', `不是文件：${file}`, file);
+  return parseReportJson(await readFile(file), file);
+}
+
 /** Read, recognise and check one file; never throws for a bad input. */
 export async function checkFile(file: string, config?: CheckConfig, limits: ReadLimits = {}): Promise<FileCheck> {
   try {
-    const report = recognise(await readDocumentFile(file, limits));
+    const report = await reportOf(file, limits);
     const result = checkReport(report, config ? { config } : {});
     return {
       file,

@@ -142,16 +142,17 @@ program
   });
 
 // The render command pulls in every output format, import/worker and serve the store (and with it the
-// checker): each is registered only when it is the command named, or when no other command is
-// (help, an unknown command and `juesuan` alone still list them all, in this order).
+// checker), score the performance rules: each is registered only when it is the command named, or
+// when no other known command is (help, an unknown command and `juesuan` alone still list them all,
+// in this order). `juesuan extract` starts without them.
 const named = process.argv.slice(2).find((a) => !a.startsWith('-'));
 const OWN_COMMANDS = ['extract', 'check', 'rules', 'demo', 'template'];
-const LAZY_COMMANDS = { render: ['render'], import: ['import', 'worker'], serve: ['serve'] };
+const LAZY_COMMANDS = { render: ['render'], import: ['import', 'worker'], serve: ['serve'], score: ['score'] };
 const wanted = (commands: string[]) => named === undefined || commands.includes(named) || ![...OWN_COMMANDS, ...Object.values(LAZY_COMMANDS).flat()].includes(named);
 if (wanted(LAZY_COMMANDS.render)) (await import('./render-command.js')).registerRenderCommand(program);
 if (wanted(LAZY_COMMANDS.import)) (await import('./import-command.js')).registerImportCommand(program);
 if (wanted(LAZY_COMMANDS.serve)) (await import('./serve-command.js')).registerServeCommand(program);
-(await import('./score-command.js')).registerScoreCommand(program);
+if (wanted(LAZY_COMMANDS.score)) (await import('./score-command.js')).registerScoreCommand(program);
 
 registerTemplateCommand(program);
 

@@ -44,16 +44,27 @@ function schemeOption(value: string | undefined): string | undefined {
 const f2 = (r: Rational | undefined, d = 2): string => (r ? formatScore(r, d) : '—');
 const fx = (r: Rational | undefined): string => (r ? formatExactish(r) : '—');
 
+/** An amount in 万元 as a clerk reads it: thousands grouped (28,962.58万元). */
+function money(r: Rational | undefined): string {
+  if (!r) return '—';
+  const text = formatExactish(r);
+  const [int, frac] = text.replace(/^-/, '').split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${text.startsWith('-') ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}万元`;
+}
+
 function executionText(x: ExecutionLine, decimals: number): string {
   const parts = [
     x.source === 'table' ? '按表内数据' : '按文字所述',
-    `预算数 ${fx(x.budget)}`,
-    `执行数 ${fx(x.executed)}`,
+    `预算数 ${money(x.budget)}`,
+    `执行数 ${money(x.executed)}`,
     `执行率 ${x.rate ? formatScore(x.rate, 2) + '%' : '—'}${x.printedRate ? `（印刷 ${fx(x.printedRate)}%）` : ''}${x.statedRate ? `（文字 ${fx(x.statedRate)}%）` : ''}`,
     `分值 ${fx(x.weight)}`,
     `得分 ${f2(x.score, decimals)}${x.printedScore ? `（印刷 ${fx(x.printedScore)}）` : ''}`,
   ];
-  if (x.balance) parts.push(`结余 ${fx(x.balance)}${x.printedBalance ? `（印刷 ${fx(x.printedBalance)}）` : ''}`);
+  // A negative balance is spending above the budget: a clerk reads it as 超支, not as a 结余 of −….
+  if (x.balance && x.balance.num < 0n) parts.push(`超支 ${money({ num: -x.balance.num, den: x.balance.den })}（执行数大于预算数，执行率超过100%）`);
+  else if (x.balance) parts.push(`结余 ${money(x.balance)}${x.printedBalance ? `（印刷 ${money(x.printedBalance)}）` : ''}`);
   return `${parts.join('，')}。${x.reason}`;
 }
 
@@ -88,14 +99,20 @@ export function scoresToText(file: string, scores: EvaluationScore[]): string {
   const out: string[] = [`${file}：绩效自评 ${scores.length} 个`, ''];
   let gradeChanged = 0;
   let inconsistent = 0;
+  let gradeMismatch = 0;
   scores.forEach((s, n) => {
     const d = s.scheme.decimals;
     out.push(`【${n + 1}】${s.name}（${s.kind === 'department' ? '部门整体' : '项目'}，${FORM_WORD[s.form]}；评分方案：${s.scheme.name}）`);
     const printedGrade = s.printedGrade ?? s.stated.find((x) => x.grade)?.grade;
     const printedTotal = s.printedTotal ?? s.stated.find((x) => x.score)?.score;
-    out.push(`  印刷：总分 ${fx(printedTotal)}，等级 ${printedGrade ?? '—'}${printedTotal ? `（按分数应为${s.gradeOfPrinted ?? s.stated.find((x) => x.band)?.band}）` : ''}`);
+    const band = s.gradeOfPrinted ?? s.stated.find((x) => x.band)?.band;
+    const printedNormal = s.printedGradeNormal ?? s.stated.find((x) => x.gradeNormal)?.gradeNormal;
+    // The printed grade is judged against the printed total's band (P-R8): say so only when they differ.
+    const bandNote = !printedTotal || !band ? '' : !printedGrade ? `（未印等级，按总分应为${band}）` : printedNormal && printedNormal !== band ? `（✗ 按总分${fx(printedTotal)}应为${band}，印刷等级不符）` : '';
+    if (bandNote.includes('✗')) gradeMismatch++;
+    out.push(`  印刷：总分 ${fx(printedTotal)}，等级 ${printedGrade ?? '—'}${bandNote}`);
     for (const st of s.stated) if (st.score || st.grade) out.push(`  文字：${st.text}${st.score && st.gradeNormal && st.band !== st.gradeNormal ? `（${fx(st.score)}分应为${st.band}，文字为${st.grade}）` : ''}`);
-    const normal = s.printedGradeNormal ?? s.stated.find((x) => x.gradeNormal)?.gradeNormal;
+    const normal = printedNormal;
     if (s.total) {
       const label = s.kind === 'department' ? '重算' : '重算（按表内预算数）';
       out.push(`  ${label}：总分 ${formatScore(s.total.value, d)}，等级 ${s.total.grade}${gradeNote(normal, s.total.grade)}`);
@@ -108,7 +125,10 @@ export function scoresToText(file: string, scores: EvaluationScore[]): string {
     if (s.department) {
       for (const dim of s.department.dimensions) {
         out.push(`  ${dim.name}：分值 ${fx(dim.weight)}，印刷得分 ${fx(dim.printed)}，重算 ${dim.value ? formatExactish(dim.value) : '—'}${dim.range && !isExact(dim.range) ? `（按指标逐项 ${rangeText(dim.range, d)}）` : ''}。${dim.reason}`);
-        for (const item of dim.items) {
+        // Items the document only says 得满分 about (no 分值 printed) are listed on one line.
+        const full = dim.items.filter((i) => !i.weight && !i.printed && /得满分/.test(i.basis ?? ''));
+        if (full.length > 0) out.push(`    ✓ 注明“得满分”、未印分值的${full.length}项：${full.map((i) => i.name).join('、')}`);
+        for (const item of dim.items.filter((i) => !full.includes(i))) {
           out.push(`    ${item.consistent === false ? '✗' : item.consistent ? '✓' : '·'} ${item.name}：分值 ${fx(item.weight)} | 印刷得分 ${fx(item.printed)} | 重算得分 ${item.value ? formatExactish(item.value) : '—'}${item.range && !isExact(item.range) ? `（${rangeText(item.range, d)}）` : ''}\n      说明：${item.reason}`);
           if (item.consistent === false) inconsistent++;
         }
@@ -124,7 +144,7 @@ export function scoresToText(file: string, scores: EvaluationScore[]): string {
     for (const note of s.notes) out.push(`  注意：${note}`);
     out.push('');
   });
-  out.push(`汇总：${scores.length} 个绩效自评；重算等级与印刷等级不同 ${gradeChanged} 个；印刷得分与重算不符的指标或评分项 ${inconsistent} 个。`);
+  out.push(`汇总：${scores.length} 个绩效自评；印刷等级与印刷总分不符 ${gradeMismatch} 个；重算等级与印刷等级不同 ${gradeChanged} 个；印刷得分与重算不符的指标或评分项 ${inconsistent} 个。`);
   return out.join('\n') + '\n';
 }
 

@@ -28,6 +28,8 @@ export function findTitle(blocks: Block[], htmlTitle: string | undefined): strin
     if (SECTION_START.test(t) && pieces.length > 0) break;
     if (SECTION_START.test(t)) break;
     if (COVER_NOISE.test(t) || (counts.get(t) ?? 0) >= 2 || t === '') continue;
+    // An entity line (部门名称：…) belongs to a table's header, not to the title above it.
+    if (/^(?:单位名称|部门名称|编制单位|编制部门|预算单位|单位|部门)[:：]/.test(t)) break;
     pieces.push(t);
     if (KIND_END.test(t) && /决算|预算|绩效|评价/.test(pieces.join(''))) break;
     if (pieces.length >= 4) break;

@@ -29,6 +29,8 @@ export interface DepartmentItemScore {
   /** The printed score equals the value (rounded as printed) / lies in the range. */
   consistent?: boolean;
   indicators?: IndicatorScore[];
+  /** What the document based the item's score on (DimensionItem.basis). */
+  basis?: string;
   reason: string;
 }
 
@@ -93,7 +95,7 @@ function textsFor(e: DepartmentEvaluation, item: DimensionItem, rule: Department
 }
 
 function indicatorTable(i: Indicator): string {
-  return (i as Indicator & { table?: string }).table ?? '';
+  return i.table ?? '';
 }
 
 function indicatorsFor(e: DepartmentEvaluation, rule: DepartmentItemRule, rules: DepartmentItemRule[]): { list: Indicator[]; how: string } {
@@ -107,7 +109,7 @@ function indicatorsFor(e: DepartmentEvaluation, rule: DepartmentItemRule, rules:
 function scoreItem(e: DepartmentEvaluation, item: DimensionItem, rule: DepartmentItemRule | undefined, rules: DepartmentItemRule[]): DepartmentItemScore {
   const weight = figureRat(item.weight) ?? (rule ? ratOfDecimal(rule.weight) : undefined);
   const printed = figureRat(item.score);
-  const out: DepartmentItemScore = { name: item.name, rule, weight, printed, reason: '' };
+  const out: DepartmentItemScore = { name: item.name, rule, weight, printed, ...(item.basis ? { basis: item.basis } : {}), reason: '' };
   const printedValue = (why: string): DepartmentItemScore => {
     const v = printed ?? (weight && /满分/.test(item.basis ?? '') ? weight : undefined);
     return { ...out, value: v, range: v ? exact(v) : undefined, reason: v ? why : '未印得分' };

@@ -763,10 +763,10 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
     // several of the data's columns.)
     const at = lineChunks.indexOf(lineChunks.find((cs) => cs.includes(c)) ?? []);
     const em = c.runs[0]?.size ?? 10;
-    if (at >= 0 && at < headEnd - 1 && lineChunks[at]!.length >= 2) {
+    if (at >= 0 && at < headEnd - 1 && lineChunks[at]!.length >= 2 && lineChunks[at]!.length < lineChunks[at + 1]!.length) {
       const own = merged.slice(0, fromData).sort((p, q) => p[0] - q[0]);
-      // (With two sub-headings or more under it on the next line: a column's heading may be centred
-      // over several columns by chance.)
+      // (With two sub-headings or more under it on the next line, a line of more pieces than its
+      // own: a column's heading may be centred over several columns by chance.)
       const below = lineChunks[at + 1] ?? [];
       const group = own.some(([a], i) => own.some(([, b], j) => j > i && a < c.x1 && b > c.x2 && Math.abs((a + b) / 2 - (c.x1 + c.x2) / 2) <= 0.5 * em && below.filter((d) => d.x1 >= a - em && d.x2 <= b + em).length >= 2));
       if (group) continue;

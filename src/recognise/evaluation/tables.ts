@@ -335,7 +335,15 @@ function readOne(rows: RowRef[], text: string, title: string | undefined, year: 
           level1Weight = m ? cellFigure(m[2]!, '分') : undefined;
           level2 = '';
         }
-        if (printedLevel2) level2 = labelOf(printedLevel2);
+        if (printedLevel2) {
+          const joined = labelOf(level2 + printedLevel2);
+          // A merged 二级 cell wraps (服务对象满意度 / 指标) and a PDF reader deals its lines over the rows
+          // it spans: a fragment that completes the 二级 above continues it, for those rows too.
+          if (level2 && lastIndicator && !isLevel2(printedLevel2) && !isLevel1(printedLevel2) && isLevel2(joined)) {
+            for (const prev of e.indicators) if (prev.level2 === level2 && prev.level1 === level1) prev.level2 = joined;
+            level2 = joined;
+          } else level2 = labelOf(printedLevel2);
+        }
         let l1 = level1;
         if (!printedLevel1 && (!level1 || (printedLevel2 && !compatible(level1, level2)))) {
           const guess = LEVEL1_OF_LEVEL2.find(([re]) => re.test(level2))?.[1];

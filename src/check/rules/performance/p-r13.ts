@@ -19,7 +19,7 @@ const KINDS: [RegExp, (i: Indicator) => boolean][] = [
 
 /** The indicators a count speaks of: the department's own or the 专项资金's (Indicator.table), then by kind (most specific word). */
 function counted(e: DepartmentEvaluation, what: string): Indicator[] | undefined {
-  const groupOf = (i: Indicator) => (i as { table?: string }).table ?? '';
+  const groupOf = (i: Indicator) => i.table ?? '';
   const special = /专项/.test(what);
   const pool = e.indicators.filter((i) => (special ? /专项/.test(groupOf(i)) : !/专项/.test(groupOf(i))));
   if (special && pool.length === 0) return undefined;
@@ -52,7 +52,7 @@ export const rule: Rule = {
       if (e.kind !== 'department' || e.indicators.length === 0 || e.counts.length === 0) continue;
       // Two pools (the department's own indicators and a 专项资金's) that the reading did not tell apart: no count can be judged.
       const pools = e.dimensions.some((d) => d.items.some((it) => /专项/.test(it.name)));
-      if (pools && !e.indicators.some((i) => (i as { table?: string }).table)) {
+      if (pools && !e.indicators.some((i) => i.table)) {
         ctx.insufficient(`${label(e)}的指标表未区分部门整体指标与专项资金指标，暂不核对指标个数`, locate(e));
         continue;
       }

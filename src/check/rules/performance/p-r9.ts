@@ -49,7 +49,7 @@ export const rule: Rule = {
               .find(({ it, weight }) => /绩效/.test(it.name) && !/专项/.test(it.name) && it.score && weight && ratCmp(figureRat(it.score)!, weight) === 0)?.it
           : undefined;
       for (const i of e.indicators) {
-        const group = (i as { table?: string }).table; // Indicator.table (K), when set
+        const group = i.table; // Indicator.table (K), when set
         if (e.kind === 'department' && group && /专项/.test(group)) continue;
         const s = scoreIndicator(i, scheme);
         const c = comparison(s.target, s.actual);
