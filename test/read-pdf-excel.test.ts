@@ -46,13 +46,19 @@ const CASES: Case[] = [
   },
   { name: 'long tables, print titles and printed gridlines, sx', report: synthetic(7, 'sx', 8, 4), print: { layout: 'published', lines: 'gridlines', printTitles: true, headerFooter: true, rowHeight: 22 }, year: true },
   { name: '久其 export: no title row, sheet name as page header, amounts as text, gd', report: synthetic(6, 'gd'), print: { layout: 'jiuqi', lines: 'borders', headerFooter: true, amounts: 'text' } },
-  // (Known gap: table 09 is not found under the printed sheet name.)
-  { name: '久其 export with printed gridlines and page numbers, sx', report: synthetic(8, 'sx'), print: { layout: 'jiuqi', lines: 'gridlines', headerFooter: true, fontSize: 9 }, floor: 0.95 },
+  // (Printed gridlines cut the 部门名称： text that runs on into the next cell; 金额单位：万元 sits
+  // in the top band of every page, where running headers are.)
+  { name: '久其 export with printed gridlines and page numbers, sx', report: synthetic(8, 'sx'), print: { layout: 'jiuqi', lines: 'gridlines', headerFooter: true, fontSize: 9 } },
+  // Known gaps (floors): sc's wide tables without lines at 9 pt, headings stacked in narrow columns.
+  { name: 'no lines at all, 9 pt, sc', report: synthetic(4, 'sc'), print: { layout: 'published', lines: 'none', fontSize: 9 }, floor: 0.55 },
+  { name: 'no lines at all, wide columns, landscape, 9 pt, sc', report: synthetic(4, 'sc'), print: { layout: 'published', lines: 'none', fontSize: 9, landscapeScale: 1.6 }, floor: 0.85 },
 ];
 if (HAVE_SEEDS) {
   CASES.push(
     { name: 'seed 000, ruled, landscape small fonts', report: () => seedReport('000'), print: { layout: 'published', lines: 'borders', landscapeScale: 1.6, fontSize: 9 } },
     { name: 'seed 001, printed gridlines, print titles', report: () => seedReport('001'), print: { layout: 'published', lines: 'gridlines', printTitles: true, headerFooter: true } },
+    // (Long names wrapped over two lines in the narrow name column, no lines to say which row they are in.)
+    { name: 'seed 001, no lines at all', report: () => seedReport('001'), print: { layout: 'published', lines: 'none' }, floor: 0.98 },
     { name: 'seed 003, 久其 export', report: () => seedReport('003'), print: { layout: 'jiuqi', lines: 'borders', headerFooter: true } },
   );
 }
@@ -83,14 +89,12 @@ describe.skipIf(!SOFFICE)('PDF printed by LibreOffice Calc from Excel workbooks'
     totals.cells += cmp.cells;
     totals.lost += lost;
     expect(cmp.cells).toBeGreaterThan(150);
-    if (c.floor !== undefined) {
-      expect(1 - lost / cmp.cells).toBeGreaterThanOrEqual(c.floor);
-      return;
-    }
-    expect(cmp.mismatches.slice(0, 30)).toEqual([]);
-    // Known gap: seed 003 in the 久其 layout reads its entity as 晋城市 (page header + 部门名称： line).
-    if (c.print.layout !== 'jiuqi' || !c.name.startsWith('seed')) expect(back.entity).toBe(report.entity);
+    // (The 久其 layout's 部门名称： cells are clipped or wrapped by the cells beside them on most
+    // sheets: `晋城市`, `示例市第`; the full name printed on one sheet wins.)
+    expect(back.entity).toBe(report.entity);
     if (c.year) expect(back.year).toBe(report.year);
+    if (c.floor !== undefined) expect(1 - lost / cmp.cells).toBeGreaterThanOrEqual(c.floor);
+    else expect(cmp.mismatches.slice(0, 30)).toEqual([]);
   }, 60_000);
 
   it('the long tables run over pages, their print titles repeated, page header and footer dropped', async () => {

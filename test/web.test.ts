@@ -200,20 +200,35 @@ describe('workbench in Chromium', () => {
     expect(checkReport(report).summary.error).toBe(0);
   });
 
-  it('corrects a paragraph of the narrative: stored, shown and audited', async () => {
+  it('corrects a paragraph of the narrative: re-checked at once (a wrong amount is marked, then cleared), stored, shown and audited', async () => {
     const { page } = wb;
     const para = page.locator('.narrative p', { hasText: `其他收入${gen.right}` }).first();
     const path = await para.getAttribute('data-path');
     expect(path).toMatch(/^\/sections\/\d+(\/children\/\d+)*\/paragraphs\/\d+\/text$/);
-    await para.locator('.para-edit').click();
-    const box = page.locator('.para-editor textarea');
-    const text = await box.inputValue();
+    const edited = page.locator(`.narrative p[data-path="${path}"]`);
+    await expect(edited.locator('.has-finding', { hasText: gen.right }).count()).resolves.toBe(0);
+    const save = async (value: string) => {
+      await edited.locator('.para-edit').click();
+      await page.locator('.para-editor textarea').fill(value);
+      await page.locator('.para-editor button.primary').click();
+      await page.locator('.para-editor').waitFor({ state: 'detached' });
+    };
+    await edited.locator('.para-edit').click();
+    const text = await page.locator('.para-editor textarea').inputValue();
+    await page.locator('.para-editor button.link').click();
     const corrected = text.replace('主要变动情况：', '主要变动情况（已核实）：');
     expect(corrected).not.toBe(text);
-    await box.fill(corrected);
-    await page.locator('.para-editor button.primary').click();
-    await page.locator('.para-editor').waitFor({ state: 'detached' });
+    // Mistype the amount the paragraph states (and lengthen the text before it): the narrative rules see the new words.
+    const mistyped = corrected.replace(`其他收入${gen.right}`, `其他收入${gen.wrong}`);
+    expect(mistyped).not.toBe(corrected);
+    await save(mistyped);
+    await edited.locator('.has-finding', { hasText: gen.wrong }).first().waitFor({ timeout: 15_000 });
+    expect(await edited.locator('.has-finding', { hasText: gen.wrong }).first().textContent()).toContain(gen.wrong);
+    await save(corrected);
     await page.reload();
+    await edited.waitFor();
+    await expect(edited.locator('.has-finding', { hasText: gen.right }).count()).resolves.toBe(0);
+    await expect(edited.textContent()).resolves.not.toContain(gen.wrong);
     await expect(page.locator(`.narrative p[data-path="${path}"]`).textContent()).resolves.toContain('主要变动情况（已核实）：');
     await expect(page.getByTestId('audit').textContent()).resolves.toContain('情况说明段落');
   });

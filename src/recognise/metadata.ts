@@ -65,6 +65,9 @@ export function findKind(title: string, hasTables: boolean): ReportKind | undefi
 const KIND_SUFFIX =
   /(?:部门|单位)?(?:整体支出)?(?:绩效自评报告|绩效评价报告|绩效自评|自评报告|决算信息公开|决算公开|决算报告|决算说明|决算|预算信息公开|预算公开|预算)$/;
 
+/** How a whole entity name ends (an office, a unit, a government): not a name cut short. */
+const COMPLETE_NAME = /(?:局|院|厅|委员会|委|办公室|办|中心|站|所|部|处|会|校|馆|队|司|社|室|园|团|场|台|单位|政府|机关|本级)$/;
+
 /** The entity from the title (year and kind words removed), else from the tables' 单位：/部门： lines. */
 export function findEntity(title: string, tables: LocatedTable[]): string {
   const t = compact(title);
@@ -78,8 +81,18 @@ export function findEntity(title: string, tables: LocatedTable[]): string {
   }
   const counts = new Map<string, number>();
   for (const tb of tables) if (tb.entityLine) counts.set(tb.entityLine[1], (counts.get(tb.entityLine[1]) ?? 0) + 1);
+  // A name cut short (a sheet cell clipped by its neighbour, a line wrapped in a narrow cell:
+  // `晋城市`, `示例市第`) is a prefix of the full name another table prints: it votes for that one.
+  const votes = (name: string) => {
+    let n = 0;
+    for (const [other, k] of counts) if (other === name || (name.startsWith(other) && !COMPLETE_NAME.test(other))) n += k;
+    return n;
+  };
   let best = '';
-  for (const [name, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = name;
+  for (const name of counts.keys()) {
+    const d = best ? votes(name) - votes(best) : 1;
+    if (d > 0 || (d === 0 && ((counts.get(name) ?? 0) > (counts.get(best) ?? 0) || ((counts.get(name) ?? 0) === (counts.get(best) ?? 0) && name.length > best.length)))) best = name;
+  }
   return best || candidates.map((c) => c.replace(KIND_SUFFIX, '')).find((c) => c.length >= 2) || '';
 }
 

@@ -6,11 +6,12 @@
  * and queued, for `juesuan worker` processes (on any machine) to take; on the embedded database the
  * same jobs run in this process.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { ReadLimits } from '../read/index.js';
 import type { CheckResult } from '../model/finding.js';
 import type { Report } from '../model/report.js';
+import { looksLikeReportJson } from '../model/report-json.js';
 import {
   claimJob,
   createBatch,
@@ -52,6 +53,19 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** The first bytes of a file (enough to tell a Report JSON). */
+async function head(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r').catch(() => undefined);
+  if (!file) return new Uint8Array();
+  try {
+    const buf = new Uint8Array(4096);
+    const { bytesRead } = await file.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
 /** The importable files under the inputs (folders recursively, sorted), and the files passed over. */
 export async function collectFiles(inputs: string[]): Promise<{ files: string[]; skipped: SkippedFile[] }> {
   const files: string[] = [];
@@ -71,6 +85,8 @@ export async function collectFiles(inputs: string[]): Promise<{ files: string[];
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
       else if (IMPORTABLE.has(extname(e.name).toLowerCase())) add(p);
+      // A Report JSON (juesuan/report@1) is stored as it is; other JSON (supplements, configurations) is not a report.
+      else if (extname(e.name).toLowerCase() === '.json' && looksLikeReportJson(await head(p))) add(p);
       else if (e.isFile()) skipped.push({ file: p, reason: `不支持的文件类型（${extname(e.name) || '无扩展名'}）` });
     }
   };

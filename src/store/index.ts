@@ -8,6 +8,7 @@ import { checkReport } from '../check/index.js';
 import type { CheckResult, Finding } from '../model/finding.js';
 import { toUnits } from '../model/amount.js';
 import type { Report } from '../model/report.js';
+import { isReportJsonFile, parseReportJson } from '../model/report-json.js';
 import { readDocumentAsync, type ReadOptions } from '../read/index.js';
 import { recognise } from '../recognise/index.js';
 import { compareFigures, type EntityComparison, type YearComparison } from './compare.js';
@@ -257,9 +258,11 @@ class PgStore implements Store {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const existing = await this.reportOfSource(sha256);
     if (existing) return { report: existing, duplicate: true };
-    const report = recognise(await readDocumentAsync(bytes, { ...opts.read, path: filename }));
+    // A Report JSON (juesuan/report@1) is stored as it is, not recognised again.
+    const json = isReportJsonFile(filename, bytes);
+    const report = json ? parseReportJson(bytes, filename) : recognise(await readDocumentAsync(bytes, { ...opts.read, path: filename }));
     const check = checkReport(report);
-    const mediaType = MEDIA_TYPES[report.source.format] ?? 'application/octet-stream';
+    const mediaType = json ? 'application/json' : (MEDIA_TYPES[report.source.format] ?? 'application/octet-stream');
     return this.save(report, check, { bytes, filename, mediaType }, opts.actor ?? 'system', true);
   }
 

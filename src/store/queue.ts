@@ -105,6 +105,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.xlsm': 'application/vnd.ms-excel.sheet.macroEnabled.12',
   '.xls': 'application/vnd.ms-excel',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.json': 'application/json',
 };
 
 export function mediaType(filename: string): string {

@@ -11,6 +11,7 @@ import { readDocumentAsync, type ReadLimits } from '../read/index.js';
 import { recognise } from '../recognise/index.js';
 import { checkReport } from '../check/index.js';
 import { JuesuanError } from '../model/errors.js';
+import { isReportJsonFile, parseReportJson } from '../model/report-json.js';
 import type { CheckResult } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import {
@@ -28,10 +29,10 @@ import {
 
 export type Analysis = { ok: true; report: Report; check: CheckResult } | { ok: false; code: string; message: string };
 
-/** Read, recognise and check one file's bytes; never throws for a bad input. */
+/** Read, recognise and check one file's bytes (a Report JSON is taken as it is); never throws for a bad input. */
 export async function analyse(bytes: Uint8Array, path: string, limits: ReadLimits = {}): Promise<Analysis> {
   try {
-    const report = recognise(await readDocumentAsync(bytes, { ...limits, path }));
+    const report = isReportJsonFile(path, bytes) ? parseReportJson(bytes, path) : recognise(await readDocumentAsync(bytes, { ...limits, path }));
     return { ok: true, report, check: checkReport(report) };
   } catch (error) {
     if (error instanceof JuesuanError) return { ok: false, code: error.code, message: error.message };

@@ -239,7 +239,8 @@ export function scoreIndicator(ind: Indicator, scheme: ScoringScheme = NATIONAL)
     ...base,
     recomputed,
     met,
-    consistent: recomputed && printed ? inRange(printed, recomputed) : undefined,
+    // A score is printed rounded (9.47 for 10 × 90/95 = 9.4737): judged at its own printed decimals.
+    consistent: recomputed && printed ? inRange(printed, { lo: roundScore(recomputed.lo, ind.score!.decimals), hi: roundScore(recomputed.hi, ind.score!.decimals) }) : undefined,
     reason: base.overWeight ? `${reason}；得分超过分值` : reason,
   });
   if (!weight) return done(undefined, '未印分值，无法重算');

@@ -352,6 +352,8 @@ export async function readRulesFromOperatorList(pdfjs: Pdfjs, page: PdfPage, toP
 
 const PAGE_NUMBER = /^(?:[-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,4}|[-—－–]?\s*[ivxlcIVXLC]+\s*[-—－–]?)$/;
 
+const PREAMBLE_LINE = /^(?:(?:金额)?单位[:：](?:人民币)?(?:万元|元|千元|亿元)$|(?:单位名称|部门名称|编制单位|编制部门|预算单位)[:：])/;
+
 /**
  * Drop page furniture: page numbers in the top or bottom band of a page, and lines repeated in
  * that band on many pages (running headers and footers), digits ignored.
@@ -370,6 +372,9 @@ function dropFurniture(pages: PageContent[]): void {
       if (!band(p, item) || item.kind !== 'line') return true;
       const t = item.text.replace(/\s/g, '');
       if (PAGE_NUMBER.test(t)) return false;
+      // (A table's own lines near the top edge — 部门名称：…, 金额单位：万元 — repeat on every
+      // page of a workbook's print but belong to each table.)
+      if (PREAMBLE_LINE.test(t)) return true;
       return (counts.get(item.text.replace(/\d+/g, '#')) ?? 0) < repeated;
     });
   }

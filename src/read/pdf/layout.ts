@@ -1089,10 +1089,19 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     const all = gridCells(grid, pool, page).filter((row) => row.some((c) => c.text !== ''));
     const { lead, trail } = textRows(all);
     for (const row of [...all.slice(0, lead), ...all.slice(trail)]) {
+      let prev: Extract<PageItem, { kind: 'line' }> | undefined;
       for (const cell of row) {
         const ink = inkOf.get(cell);
         if (!ink || !cell.box) continue;
-        items.push({ kind: 'line', text: cell.text, x: ink.x, right: ink.right, y: cell.box.y, bottom: cell.box.y + cell.box.height, size: ink.size });
+        // (A text running on past its cell's rule — overflowing into the next cell, or clipped by
+        // it: `部门名称：示例市第9社会|保障服务中心  2024年度` — was cut at the rule: one line again.)
+        if (prev && ink.x - prev.right <= 0.3 * ink.size) {
+          prev.text += cell.text;
+          prev.right = ink.right;
+          continue;
+        }
+        prev = { kind: 'line', text: cell.text, x: ink.x, right: ink.right, y: cell.box.y, bottom: cell.box.y + cell.box.height, size: ink.size };
+        items.push(prev);
       }
     }
     const rows = all.slice(lead, trail);

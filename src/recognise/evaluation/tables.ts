@@ -329,6 +329,7 @@ function readOne(rows: RowRef[], text: string, title: string | undefined, year: 
           break;
         }
         let inferred = false;
+        const above = { level1, level2 };
         if (printedLevel1) {
           const m = WEIGHT_IN_LABEL.exec(compact(printedLevel1));
           level1 = m ? m[1]! : printedLevel1;
@@ -336,11 +337,12 @@ function readOne(rows: RowRef[], text: string, title: string | undefined, year: 
           level2 = '';
         }
         if (printedLevel2) {
-          const joined = labelOf(level2 + printedLevel2);
+          const joined = labelOf(above.level2 + printedLevel2);
           // A merged 二级 cell wraps (服务对象满意度 / 指标) and a PDF reader deals its lines over the rows
-          // it spans: a fragment that completes the 二级 above continues it, for those rows too.
-          if (level2 && lastIndicator && !isLevel2(printedLevel2) && !isLevel1(printedLevel2) && isLevel2(joined)) {
-            for (const prev of e.indicators) if (prev.level2 === level2 && prev.level1 === level1) prev.level2 = joined;
+          // it spans (the merged 一级 beside it, centred, may come on the second row): a fragment that
+          // completes the 二级 above under the same 一级 continues it, for the rows above too.
+          if (above.level2 && lastIndicator && level1 === above.level1 && !isLevel2(printedLevel2) && !isLevel1(printedLevel2) && isLevel2(joined)) {
+            for (const prev of e.indicators) if (prev.level2 === above.level2 && prev.level1 === above.level1) prev.level2 = joined;
             level2 = joined;
           } else level2 = labelOf(printedLevel2);
         }
