@@ -13,14 +13,10 @@ import type { Report } from '../model/report.js';
 import type { Supplement } from '../model/supplement.js';
 import { composeDocument } from '../render/document/compose.js';
 import type { DisclosureDocument, TemplateId } from '../render/document/model.js';
-import { renderDocx } from '../render/formats/docx.js';
-import { renderHtml } from '../render/formats/html.js';
-import { renderMarkdown } from '../render/formats/markdown.js';
-import { renderPdf } from '../render/formats/pdf.js';
-import { renderXlsx } from '../render/formats/xlsx.js';
+import { DOCUMENT_FORMATS, renderDocument, type DocumentFormat } from '../render/document/render.js';
 
-export const RENDER_FORMATS = ['html', 'docx', 'xlsx', 'pdf', 'md'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
+export const RENDER_FORMATS = DOCUMENT_FORMATS;
+export type RenderFormat = DocumentFormat;
 
 const EXTENSION_FORMAT: Record<string, RenderFormat> = {
   '.html': 'html',
@@ -65,7 +61,7 @@ export function registerRenderCommand(program: Command): void {
       const doc = composeDocument(source.report, supplement, { ...(prior ? { prior } : {}), ...(template ? { template } : {}) });
       const progress = process.stderr.isTTY;
       if (progress && format === 'pdf') process.stderr.write('正在用 Chromium 排版 PDF……\n');
-      const bytes = await renderAs(doc, format);
+      const bytes = await renderDocument(doc, format);
       if (!opts.output) {
         await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (err) => (err ? reject(err) : resolve())));
         return;
@@ -75,21 +71,6 @@ export function registerRenderCommand(program: Command): void {
     });
 }
 
-/** The document in one format, as bytes (text formats in UTF-8). */
-export async function renderAs(doc: DisclosureDocument, format: RenderFormat): Promise<Uint8Array> {
-  switch (format) {
-    case 'md':
-      return new TextEncoder().encode(renderMarkdown(doc));
-    case 'html':
-      return new TextEncoder().encode(renderHtml(doc));
-    case 'docx':
-      return renderDocx(doc);
-    case 'xlsx':
-      return renderXlsx(doc);
-    case 'pdf':
-      return renderPdf(doc);
-  }
-}
 
 function outputFormat(opts: RenderCliOptions): RenderFormat {
   if (opts.to !== undefined) {

@@ -10,18 +10,18 @@ import {
   formatExactish,
   formatRange,
   formatScore,
-  getScheme,
   isExact,
-  scoreEvaluation,
+  scoreReport,
+  scoresToJsonData,
+  unknownSchemeMessage,
   type EvaluationScore,
   type ExecutionLine,
   type IndicatorScore,
   type ScoreRange,
 } from '../check/performance/index.js';
-import { ratToNumber, type Rational } from '../check/narrative/interval.js';
+import type { Rational } from '../check/narrative/interval.js';
 import { extractFile } from '../index.js';
 import { JuesuanError } from '../model/errors.js';
-import type { Report } from '../model/report.js';
 
 const FORM_WORD = { table: '自评表', prose: '文字说明', report: '自评报告' } as const;
 
@@ -30,14 +30,11 @@ export interface ScoreOptions {
   format?: 'text' | 'json';
 }
 
-/** Every evaluation of a report scored (the scheme from --scheme, else each evaluation's own). */
-export function scoreReport(report: Report, scheme?: string): EvaluationScore[] {
-  return (report.evaluations ?? []).map((e) => scoreEvaluation(e, scheme));
-}
+export { scoreReport };
 
 function schemeOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!getScheme(value)) throw new JuesuanError('unsupported_format', `不支持的评分方案“${value}”（可选 ${SCHEMES.map((s) => s.id).join('、')}）`);
+  const wrong = unknownSchemeMessage(value);
+  if (wrong) throw new JuesuanError('unsupported_format', wrong);
   return value;
 }
 
@@ -148,60 +145,9 @@ export function scoresToText(file: string, scores: EvaluationScore[]): string {
   return out.join('\n') + '\n';
 }
 
-const num = (r: Rational | undefined): number | null => (r ? ratToNumber(r) : null);
-const rangeJson = (r: ScoreRange | undefined) => (r ? { lo: ratToNumber(r.lo), hi: ratToNumber(r.hi) } : null);
-const execJson = (x: ExecutionLine | undefined) =>
-  x
-    ? { source: x.source, budget: num(x.budget), executed: num(x.executed), rate: num(x.rate), printed_rate: num(x.printedRate), stated_rate: num(x.statedRate), weight: num(x.weight), score: num(x.score), printed_score: num(x.printedScore), balance: num(x.balance), printed_balance: num(x.printedBalance), reason: x.reason }
-    : null;
-
-/** The JSON form (numbers as plain JSON numbers: exact values rounded for transport only). */
+/** The JSON form (the shape lives in src/check/performance/json.ts, shared with the HTTP API). */
 export function scoresToJson(file: string, scores: EvaluationScore[]): string {
-  const evaluations = scores.map((s) => ({
-    id: s.id,
-    name: s.name,
-    kind: s.kind,
-    form: s.form,
-    scheme: s.scheme.id,
-    printed: { total: num(s.printedTotal), grade: s.printedGrade ?? null, grade_normalised: s.printedGradeNormal ?? null, grade_of_total: s.gradeOfPrinted ?? null },
-    stated: s.stated.map((st) => ({ score: num(st.score), grade: st.grade ?? null, band: st.band ?? null, text: st.text })),
-    recomputed: s.total ? { total: ratToNumber(s.total.value), total_text: formatScore(s.total.value, s.scheme.decimals), grade: s.total.grade } : null,
-    recomputed_stated: s.totalAlternative ? { total: ratToNumber(s.totalAlternative.value), total_text: formatScore(s.totalAlternative.value, s.scheme.decimals), grade: s.totalAlternative.grade } : null,
-    by_indicators: s.byIndicators ? { ...rangeJson(s.byIndicators.range), grades: s.byIndicators.grades } : null,
-    execution: execJson(s.execution),
-    execution_stated: execJson(s.alternative),
-    indicators: s.indicators.map((i) => ({
-      level1: i.indicator.level1,
-      level2: i.indicator.level2,
-      name: i.indicator.name,
-      group: i.group,
-      target: i.indicator.target ?? i.indicator.initialTarget ?? null,
-      actual: i.indicator.actual ?? null,
-      weight: num(i.weight),
-      printed: num(i.printed),
-      recomputed: rangeJson(i.recomputed),
-      met: i.met ?? null,
-      reverse: i.reverse,
-      consistent: i.consistent ?? null,
-      reason: i.reason,
-    })),
-    department: s.department
-      ? {
-          total: num(s.department.value),
-          dimensions: s.department.dimensions.map((d) => ({
-            name: d.name,
-            weight: num(d.weight),
-            printed: num(d.printed),
-            recomputed: num(d.value),
-            range: rangeJson(d.range),
-            reason: d.reason,
-            items: d.items.map((i) => ({ name: i.name, weight: num(i.weight), printed: num(i.printed), recomputed: num(i.value), range: rangeJson(i.range), consistent: i.consistent ?? null, reason: i.reason })),
-          })),
-        }
-      : null,
-    notes: s.notes,
-  }));
-  return JSON.stringify({ file, evaluations }, null, 2) + '\n';
+  return JSON.stringify({ file, evaluations: scoresToJsonData(scores) }, null, 2) + '\n';
 }
 
 /** Read, score and format one file (what the command prints). */

@@ -5,11 +5,8 @@
  */
 import type { Report } from '../model/report.js';
 import { composeDocument } from '../render/document/compose.js';
-import { renderDocx } from '../render/formats/docx.js';
-import { renderHtml } from '../render/formats/html.js';
-import { renderMarkdown } from '../render/formats/markdown.js';
+import { renderDocument } from '../render/document/render.js';
 import { PdfRenderer } from '../render/formats/pdf.js';
-import { renderXlsx } from '../render/formats/xlsx.js';
 import { reportToJson } from '../render/report.js';
 
 export const DOWNLOAD_FORMATS = ['json', 'md', 'html', 'docx', 'xlsx', 'pdf', 'source'] as const;
@@ -44,18 +41,7 @@ export async function closePdfRenderer(): Promise<void> {
 export async function renderDownload(report: Report, format: RenderedFormat, prior?: Report): Promise<Uint8Array> {
   if (format === 'json') return new TextEncoder().encode(reportToJson(report));
   const doc = composeDocument(report, {}, prior ? { prior } : {});
-  switch (format) {
-    case 'md':
-      return new TextEncoder().encode(renderMarkdown(doc));
-    case 'html':
-      return new TextEncoder().encode(renderHtml(doc));
-    case 'docx':
-      return renderDocx(doc);
-    case 'xlsx':
-      return renderXlsx(doc);
-    case 'pdf':
-      return sharedPdfRenderer().render(doc);
-  }
+  return renderDocument(doc, format, (d) => sharedPdfRenderer().render(d));
 }
 
 /** The download's file name: the report's title, made safe for a file system. */

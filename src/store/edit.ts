@@ -82,5 +82,5 @@ export function applyTextEdit(report: Report, edit: TextEdit): { report: Report;
   const after = target[leaf] as string;
   // Facts depend on paragraphs, section titles (topics), the entity (cut from phrases) and row names (cell links).
   const readsFacts = !/^\/(?:title|tables\/\d+\/title)$/.test(edit.path) && after !== before;
-  return { report: readsFacts && false ? refreshFacts(next, report) : next, before, after };
+  return { report: readsFacts ? refreshFacts(next, report) : next, before, after };
 }

@@ -20,3 +20,4 @@ export {
   type TotalScore,
 } from './engine.js';
 export * from './department.js';
+export * from './json.js';

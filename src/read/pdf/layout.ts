@@ -973,6 +973,8 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
     }
   }
 
+  if (headerRows.length >= 2) spanGroupHeadings(headerRows.map((r) => r.cells), hb, size);
+
   // Body: each data line is a row; other pieces join the data line their cell block spans.
   const anchorRows = new Map<number, Row>();
   for (let i = Math.max(first, 0); i < lines.length; i++) if (anchor[i]) anchorRows.set(i, newRow(baseline[i]!));
@@ -1037,6 +1039,68 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
   headCount.set(rows, headerRows.filter(kept).length);
   if (rowSteps.length > 0) joinOf.set(bands, join);
   return { rows, bands };
+}
+
+/**
+ * Group headings printed without lines (a merged cell, `基本支出` over 小计 | 人员经费 | 公用经费 …) are
+ * centred over the columns they head: each moves to the first of them, where a ruled grid has it.
+ * A heading is a group when header words stand under it in its column. Its columns: on its header
+ * row, under the same parent group, headings share the parent's columns from the right — the last
+ * one ends where the parent ends (or where the heading to its right begins), and starts where it
+ * is centred between the columns' edges; a heading not centred so ends one column earlier.
+ */
+function spanGroupHeadings(rows: Run[][][], bands: [number, number][], size: number): void {
+  const C = bands.length;
+  const left = (a: number) => (a === 0 ? bands[0]![0] : (bands[a - 1]![1] + bands[a]![0]) / 2);
+  const right = (b: number) => (b === C - 1 ? bands[C - 1]![1] : (bands[b]![1] + bands[b + 1]![0]) / 2);
+  // Spans of the groups placed so far, on the rows above.
+  const groups: [number, number][] = [];
+  rows.forEach((cells, r) => {
+    const parentOf = (k: number): [number, number] => groups.filter(([a, b]) => a <= k && k <= b).sort((x, y) => x[1] - x[0] - (y[1] - y[0]))[0] ?? [0, C - 1];
+    const heads = cells.map((runs, k) => k).filter((k) => cells[k]!.length > 0);
+    const placed: [number, number][] = [];
+    const limits = new Map<string, number>();
+    for (const k of [...heads].reverse()) {
+      const parent = parentOf(k);
+      const key = parent.join(',');
+      const limit = limits.get(key) ?? parent[1];
+      const runs = cells[k]!;
+      const group = rows.slice(r + 1).some((row) => row[k]!.length > 0);
+      if (!group || limit < k) {
+        limits.set(key, Math.min(limit, k - 1));
+        continue;
+      }
+      const x1 = Math.min(...runs.map((t) => t.x));
+      const x2 = Math.max(...runs.map((t) => t.x + t.w));
+      const centre = (x1 + x2) / 2;
+      let found: [number, number] | undefined;
+      if (process.env['N2DBG']) console.error('GH', cellText(runs), k, parent, limit, centre.toFixed(0), x1.toFixed(0), x2.toFixed(0), bands.map((bb, i) => `${i}:${left(i).toFixed(0)}-${right(i).toFixed(0)}`).join(' '));
+      // (One column more or less moves the middle by half a column: the nearest start, within a
+      // quarter of its column.)
+      for (let b = limit; b >= k && !found; b--) {
+        if (right(b) < x2 - 0.5 * size) break;
+        let best: number | undefined;
+        for (let a = k; a >= parent[0]; a--) {
+          if (left(a) > x1 + 0.5 * size) continue;
+          const err = Math.abs((left(a) + right(b)) / 2 - centre);
+          if (best === undefined || err < Math.abs((left(best) + right(b)) / 2 - centre)) best = a;
+        }
+        if (best !== undefined && Math.abs((left(best) + right(b)) / 2 - centre) <= Math.max(0.6 * size, 0.25 * (right(best) - left(best)))) found = [best, b];
+      }
+      if (!found || found[0] === found[1]) {
+        limits.set(key, Math.min(limit, k - 1));
+        continue;
+      }
+      const [a, b] = found;
+      if (a !== k && cells[a]!.length === 0) {
+        cells[a] = runs;
+        cells[k] = [];
+      }
+      placed.push([a, b]);
+      limits.set(key, a - 1);
+    }
+    groups.push(...placed);
+  });
 }
 
 /** The distance under which two lines of a column are one cell, by a table part's bands. */
