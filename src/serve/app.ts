@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { SCHEME_IDS, scoreReport, scoresToJsonData } from '../check/performance/index.js';
 import { parseAmount, toNumber } from '../model/amount.js';
 import type { Report } from '../model/report.js';
 import { comparisonWorkbook } from './compare-xlsx.js';
@@ -159,6 +160,22 @@ export function createApp(store: ApiStore, options: AppOptions = {}): Hono {
         const detail = await store.getReport(p['id'] as number);
         if (!detail) throw notFound(`报告 ${p['id']} 不存在`);
         return c.json(detail);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/:id/scores',
+      operationId: 'scores',
+      summary: '绩效自评重算：每个自评的印刷总分、等级与按评分方案重算的执行率得分、指标得分、总分、等级（与 juesuan score --format json 相同）',
+      tags: ['报告'],
+      params: [ID, { name: 'scheme', in: 'query', description: '评分方案', schema: { type: 'string', enum: SCHEME_IDS } }],
+      responses: { '200': { description: '每个绩效自评的印刷与重算得分（报告没有绩效自评时 evaluations 为空数组）', content: jsonRef('Scores') }, ...errors(400, 404) },
+      handler: async (c, p) => {
+        const id = p['id'] as number;
+        const detail = await store.getReport(id);
+        if (!detail) throw notFound(`报告 ${id} 不存在`);
+        const scheme = p['scheme'] as string | undefined;
+        return c.json({ id, scheme: scheme ?? null, evaluations: scoresToJsonData(scoreReport(detail.report, scheme)) });
       },
     },
     {

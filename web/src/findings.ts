@@ -61,7 +61,9 @@ export function placeText(f: Finding, report: Report): string {
     parts.push(r ? [r.code, r.name].filter(Boolean).join(' ') : row);
   }
   if (column) parts.push(t?.columns.find((c) => c.key === column)?.label ?? `第${column}栏`);
-  if (!table && span) parts.push(`情况说明${span.line ? `第${span.line}行` : ''}`);
+  const evaluation = f.location.evaluation ? report.evaluations?.find((e) => e.id === f.location.evaluation) : undefined;
+  if (evaluation) parts.push(`绩效自评 ${evaluation.id} ${evaluation.name}${span?.line ? ` · 第${span.line}行` : ''}`);
+  else if (!table && span) parts.push(`情况说明${span.line ? `第${span.line}行` : ''}`);
   if (page) parts.push(`第${page}页`);
   if (sheet) parts.push(`工作表“${sheet}”${cell ?? ''}`);
   return parts.join(' · ');

@@ -1049,18 +1049,31 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
  * one ends where the parent ends (or where the heading to its right begins), and starts where it
  * is centred between the columns' edges; a heading not centred so ends one column earlier.
  */
-function spanGroupHeadings(rows: Run[][][], bands: [number, number][], size: number): void {
+function spanGroupHeadings(all: Run[][][], bands: [number, number][], size: number): void {
+  // (Headings only: not the 栏次 row and what follows it.)
+  const numbersRow = (cells: Run[][]) => cells.some((c) => c.length > 0) && cells.every((c) => c.length === 0 || /^(?:栏次|行次|\d{1,3})$/.test(cellText(c).replace(/\s/g, '')));
+  const end = all.findIndex(numbersRow);
+  const rows = end < 0 ? all : all.slice(0, end);
+  // (Only headers of four printed rows or more, as Excel prints Sichuan's three-level detail tables:
+  // with fewer, a heading centred in its own cell is as likely as one centred over several.)
+  if (rows.length < 4) return;
   const C = bands.length;
   const left = (a: number) => (a === 0 ? bands[0]![0] : (bands[a - 1]![1] + bands[a]![0]) / 2);
   const right = (b: number) => (b === C - 1 ? bands[C - 1]![1] : (bands[b]![1] + bands[b + 1]![0]) / 2);
-  // Spans of the groups placed so far, on the rows above.
+  // Spans of the groups placed so far, on the rows above; the cells they cover, by row.
   const groups: [number, number][] = [];
+  const covered = new Set<string>();
+  // (A group heading not centred over its columns — left-aligned, or not over whole columns — says
+  // nothing of which columns it covers: then no heading moves up under it.)
+  let unplaced = false;
   rows.forEach((cells, r) => {
     const parentOf = (k: number): [number, number] => groups.filter(([a, b]) => a <= k && k <= b).sort((x, y) => x[1] - x[0] - (y[1] - y[0]))[0] ?? [0, C - 1];
     const heads = cells.map((runs, k) => k).filter((k) => cells[k]!.length > 0);
-    const placed: [number, number][] = [];
+    const placed: [number, number, number][] = [];
     const limits = new Map<string, number>();
-    for (const k of [...heads].reverse()) {
+    let failed = false;
+    for (let h = heads.length - 1; h >= 0; h--) {
+      const k = heads[h]!;
       const parent = parentOf(k);
       const key = parent.join(',');
       const limit = limits.get(key) ?? parent[1];
@@ -1070,37 +1083,62 @@ function spanGroupHeadings(rows: Run[][][], bands: [number, number][], size: num
         limits.set(key, Math.min(limit, k - 1));
         continue;
       }
+      // (Never over the heading before it on its row.)
+      const from = Math.max(parent[0], h > 0 ? heads[h - 1]! + 1 : 0);
       const x1 = Math.min(...runs.map((t) => t.x));
       const x2 = Math.max(...runs.map((t) => t.x + t.w));
       const centre = (x1 + x2) / 2;
       let found: [number, number] | undefined;
-      if (process.env['N2DBG']) console.error('GH', cellText(runs), k, parent, limit, centre.toFixed(0), x1.toFixed(0), x2.toFixed(0), bands.map((bb, i) => `${i}:${left(i).toFixed(0)}-${right(i).toFixed(0)}`).join(' '));
       // (One column more or less moves the middle by half a column: the nearest start, within a
       // quarter of its column.)
       for (let b = limit; b >= k && !found; b--) {
         if (right(b) < x2 - 0.5 * size) break;
         let best: number | undefined;
-        for (let a = k; a >= parent[0]; a--) {
+        for (let a = k; a >= from; a--) {
           if (left(a) > x1 + 0.5 * size) continue;
           const err = Math.abs((left(a) + right(b)) / 2 - centre);
           if (best === undefined || err < Math.abs((left(best) + right(b)) / 2 - centre)) best = a;
         }
         if (best !== undefined && Math.abs((left(best) + right(b)) / 2 - centre) <= Math.max(0.6 * size, 0.25 * (right(best) - left(best)))) found = [best, b];
       }
-      if (!found || found[0] === found[1]) {
-        limits.set(key, Math.min(limit, k - 1));
-        continue;
+      if (!found) {
+        failed = true;
+        break;
       }
-      const [a, b] = found;
+      placed.push([k, found[0], found[1]]);
+      limits.set(key, found[0] - 1);
+    }
+    // (A group heading of the row not centred over whole columns — left-aligned, as in HTML
+    // without merged cells — says nothing of the columns its neighbours head either.)
+    if (failed) {
+      unplaced = true;
+      return;
+    }
+    for (const [k, a, b] of placed) {
       if (a !== k && cells[a]!.length === 0) {
-        cells[a] = runs;
+        cells[a] = cells[k]!;
         cells[k] = [];
       }
-      placed.push([a, b]);
-      limits.set(key, a - 1);
+      if (b > a) {
+        groups.push([a, b]);
+        for (let c = a; c <= b; c++) covered.add(`${r},${c}`);
+      }
     }
-    groups.push(...placed);
   });
+  // A heading with nothing under it spans the header's rows down to the 栏次 row, printed half way
+  // (`合计` beside 人员经费 | 公用经费, on no line of its own neighbours): it goes up to the first
+  // header row free above it, where a ruled grid has it (a row of it alone would read as data).
+  if (unplaced || groups.length === 0) return;
+  for (let r = 1; r < rows.length; r++) {
+    for (let k = 0; k < C; k++) {
+      if (rows[r]![k]!.length === 0 || rows.slice(r + 1).some((row) => row[k]!.length > 0)) continue;
+      let to = r;
+      while (to > 0 && rows[to - 1]![k]!.length === 0 && !covered.has(`${to - 1},${k}`)) to--;
+      if (to === r) continue;
+      rows[to]![k] = rows[r]![k]!;
+      rows[r]![k] = [];
+    }
+  }
 }
 
 /** The distance under which two lines of a column are one cell, by a table part's bands. */

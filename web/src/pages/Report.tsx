@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { downloadUrl, getJson, getReport, sendJson, type AuditEntry, type Finding, type ReportDetail } from '../api.js';
 import { Counts } from '../components/Badges.js';
+import { Evaluations } from '../components/Evaluations.js';
 import { FindingsPanel } from '../components/FindingsPanel.js';
 import { Narrative } from '../components/Narrative.js';
 import { TableView, type CellEdit } from '../components/TableView.js';
@@ -189,6 +190,13 @@ export function ReportPage({ id, loc }: { id: number; loc: Location }) {
   }, []);
 
   const selectFinding = (f: Placed) => {
+    // A performance finding goes to its evaluation's card (to the row it names when there is one).
+    const card = f.location.evaluation ? document.getElementById(`evaluation-${f.location.evaluation}`) : null;
+    if (card) {
+      const row = card.querySelector(`tr[data-f~="${f.fid}"]`);
+      if (row) row.closest('details')?.setAttribute('open', '');
+      return flash(row ?? card);
+    }
     flash(document.querySelector(`[data-f~="${f.fid}"]`) ?? (f.location.table ? document.getElementById(`table-${f.location.table}`) : null));
   };
 
@@ -210,6 +218,7 @@ export function ReportPage({ id, loc }: { id: number; loc: Location }) {
     navigate(`/reports/${id}${s ? `?${s}` : ''}`, { replace: true });
   };
   const tables = [...report.tables, ...(report.reconstructed ?? [])];
+  const evaluations = report.evaluations ?? [];
 
   return (
     <div className="report-page">
@@ -292,6 +301,11 @@ export function ReportPage({ id, loc }: { id: number; loc: Location }) {
             <a href="#narrative" onClick={(e) => (e.preventDefault(), document.getElementById('narrative')?.scrollIntoView())}>
               情况说明
             </a>
+            {evaluations.length > 0 && (
+              <a href="#evaluations" onClick={(e) => (e.preventDefault(), document.getElementById('evaluations')?.scrollIntoView())}>
+                绩效自评
+              </a>
+            )}
           </nav>
           {tables.length === 0 && <p className="muted">文档中没有识别出标准决算表。</p>}
           {tables.map((t) => (
@@ -308,6 +322,7 @@ export function ReportPage({ id, loc }: { id: number; loc: Location }) {
               onFactClick={(fact) => fact.link && flash(document.querySelector(`[data-cell="${cellKey(fact.link.table, fact.link.row, fact.link.column)}"]`))}
             />
           </section>
+          {evaluations.length > 0 && <Evaluations key={id} reportId={id} version={summary.updatedAt} evaluations={evaluations} findings={index.all} onHover={onHover} />}
           {editable && (
             <section className="audit" data-testid="audit">
               <h2>修改记录</h2>
