@@ -49,6 +49,10 @@ export interface HtmlLayout {
   mergeHeader?: boolean;
   /** Extra CSS appended to the style sheet. */
   css?: string;
+  /** Alignment of one cell (after `cell`), overriding the others: Excel prints a text `-` left in a right-aligned column. */
+  align?: (text: string, r: number, c: number) => 'l' | 'c' | 'r' | undefined;
+  /** Rewrite a table part's rows before printing (where publishers put 合计 and 栏次). */
+  rows?: (rows: string[][]) => string[][];
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -91,7 +95,8 @@ export function renderHtml(text: string, layout: HtmlLayout = {}): string {
       body.push(`<p>${esc(t)}</p>`);
       return;
     }
-    const rows = s.lines.map((l) => l.split('\t'));
+    let rows = s.lines.map((l) => l.split('\t'));
+    if (layout.rows) rows = layout.rows(rows);
     const split = layout.splitCodes && rows.some((r) => CODE7.test(r[0] ?? ''));
     const html: string[] = [];
     // (A printed amount with its decimals, in any of the forms publishers print.)
@@ -125,7 +130,7 @@ export function renderHtml(text: string, layout: HtmlLayout = {}): string {
         if (layout.letterSpace && /^[\u4e00-\u9fff]{2,3}$/.test(t)) t = [...t].join(' ');
         const name = /[\u4e00-\u9fff]{8,}/.test(t) && layout.wrapNames;
         const amount = /^(?:[-(]?[\d,.]+\)?|-)$/.test(t) && r >= firstData;
-        const align = head ? 'c' : amount && layout.amountAlign ? layout.amountAlign[0]! : layout.publisherAlign && amount ? 'r' : '';
+        const align = layout.align?.(t, r, c) ?? (head ? 'c' : amount && layout.amountAlign ? layout.amountAlign[0]! : layout.publisherAlign && amount ? 'r' : '');
         const cls = name || align ? ` class="${[name ? 'name' : '', align].join(' ').trim()}"` : '';
         if (split && c === 0) {
           if (CODE7.test(t)) tds.push(`<td>${t.slice(0, 3)}</td><td>${t.slice(3, 5)}</td><td>${t.slice(5)}</td>`);

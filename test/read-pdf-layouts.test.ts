@@ -120,3 +120,49 @@ describe('what publishers vary: fonts, sizes, alignment, amount formats, page or
     expect(r.mismatches.slice(0, 30)).toEqual([]);
   }, 60_000);
 });
+
+describe('zero printed as a left-aligned - among right-aligned amounts (Excel text cells, Word tables)', () => {
+  const cases: [string, boolean, number, 'gd' | 'sx'][] = [
+    ['borderless gd', false, 41, 'gd'],
+    ['borderless sx', false, 42, 'sx'],
+    ['ruled gd', true, 43, 'gd'],
+  ];
+  it.each(cases)('%s: one column, the dashes read as blank', async (_name, rules, seed, template) => {
+    const report = syntheticReport(seed, { template });
+    const layout: HtmlLayout = { rules, publisherAlign: true, cell: (t) => (t === '0.00' ? '-' : t), align: (t) => (t === '-' ? 'l' : undefined) };
+    const pdf = await htmlToPdf(browser, renderHtml(renderText(report), layout));
+    const keep = process.env['PDF_LAYOUTS_KEEP'];
+    if (keep) writeFileSync(join(keep, `${++kept}.pdf`), pdf);
+    const back = await extractAsync(pdf, { path: 'd.pdf' });
+    const r = compareWithGolden(back, zeroAsDash(report), { meta: false });
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.mismatches.slice(0, 30)).toEqual([]);
+  }, 60_000);
+});
+
+/** The 合计 label moved up onto the 栏次 line, into the blank cell before `栏次` (`合计 栏次 1 2 3 …`, the amounts on the next line). */
+function totalOnNumbersLine(rows: string[][]): string[][] {
+  const out = rows.map((r) => [...r]);
+  for (let k = 0; k + 1 < out.length; k++) {
+    const j = out[k]!.findIndex((c) => /^栏\s*次$/.test(c));
+    if (j > 0 && out[k]![j - 1] === '' && /^合\s*计$/.test(out[k + 1]![j] ?? '') && out[k + 1]![j - 1] === '') {
+      out[k]![j - 1] = out[k + 1]![j]!;
+      out[k + 1]![j] = '';
+    }
+  }
+  return out;
+}
+
+describe('合计 printed on the 栏次 line', () => {
+  const cases: [string, HtmlLayout, number, 'gd' | 'sx'][] = [
+    ['合计 栏次 1 2 3 on one line, borderless gd', { rules: false, publisherAlign: true, rows: totalOnNumbersLine }, 51, 'gd'],
+    ['合计 栏次 1 2 3 on one line, ruled gd, a table per page', { rules: true, tablePerPage: true, rows: totalOnNumbersLine }, 54, 'gd'],
+    ['合计 栏次 1 2 3 on one line, borderless sx', { rules: false, rows: totalOnNumbersLine }, 53, 'sx'],
+  ];
+  it.each(cases)('%s: the totals row read with its amounts', async (_name, layout, seed, template) => {
+    const report = syntheticReport(seed, { template });
+    const r = await roundTrip(report, layout);
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.mismatches.slice(0, 30)).toEqual([]);
+  }, 60_000);
+});

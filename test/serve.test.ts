@@ -388,6 +388,17 @@ for (const backend of backends('serve')) {
       await check(`/api/compare/year?year=2024&entity=${encodeURIComponent(pair.current.entity)}&entity=${encodeURIComponent(other.entity)}`, [pair.current.entity, other.entity]);
     });
 
+    it('uploads a Report JSON (juesuan/report@1): stored as the file says, checked, its source kept as JSON', async () => {
+      const file = join(import.meta.dirname, '..', 'examples', '工作台示例', '广州市示例档案局-2024.json');
+      const res = await post('/api/reports', form([new Uint8Array(readFileSync(file)), '广州市示例档案局-2024.json']));
+      expect(res.status).toBe(201);
+      const { report } = (await res.json()) as any;
+      expect(report).toMatchObject({ entity: '广州市示例档案局', year: 2024, errors: 4, region: '广东省/广州市' });
+      const source = await get(`/api/reports/${report.id}/download?format=source`);
+      expect(source.headers.get('content-type')).toContain('application/json');
+      expect(JSON.parse(await source.text()).schema).toBe('juesuan/report@1');
+    });
+
     it('answers errors with status, code and a Chinese message', async () => {
       const tooBig = await post('/api/reports', form([new Uint8Array(MAX_UPLOAD + 1024).fill(0x41), '大文件.txt']));
       expect(tooBig.status).toBe(413);

@@ -728,6 +728,7 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
       lastKind = kind;
     }
   }
+  joinLeftDashes(merged, amounts);
   // Columns empty in every data line (the left side of a two-sided table continued on the next
   // page) still have header words: narrowest first, a header chunk clear of all bands adds one.
   // (Not a header word in the gap right of a column of left-aligned names: a heading centred over
@@ -800,9 +801,55 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
   // A continuation without a header on the next page: the columns of the part before it.
   if (first === 0 && carried) for (const [a, b] of carried) if (!merged.some(([x, y]) => Math.min(b, y) - Math.max(a, x) > -1)) merged.push([a, b]);
   const sorted = merged.sort((a, b) => a[0] - b[0]);
+  joinDashesToHeadings(sorted, data, lineChunks.slice(0, headEnd).flat(), wide);
   // (Widened or not, a band keeps its order: the widening stops at the band before.)
   if (wide.size > 0) headerReach.set(sorted, sorted.map((band) => [...reach(band)] as [number, number]));
   return sorted;
+}
+
+const DASH = /^[-—–－]{1,2}$/;
+
+/**
+ * Excel prints a zero typed as text, `-`, at the left of its cell while the column's amounts are
+ * right-aligned (some Word tables too): the dashes make a band of their own left of the amounts'.
+ * A band of nothing but dashes, never on a line with the next band's amounts, that next band
+ * right-aligned (its amounts end at one edge), is that column's left part: the two are one band.
+ */
+function joinLeftDashes(merged: [number, number][], lines: Chunk[][]): void {
+  const inBand = ([a, b]: [number, number], c: Chunk) => c.x1 >= a - 1 && c.x2 <= b + 1;
+  for (let k = merged.length - 2; k >= 0; k--) {
+    const band = merged[k]!;
+    const next = merged[k + 1]!;
+    const own = lines.flat().filter((c) => inBand(band, c));
+    if (own.length === 0 || !own.every((c) => DASH.test(c.text.replace(/\s/g, '')))) continue;
+    const theirs = lines.flat().filter((c) => inBand(next, c) && MONEY.test(c.text.replace(/\s/g, '')));
+    if (theirs.length === 0) continue;
+    const right = Math.max(...theirs.map((c) => c.x2));
+    if (!theirs.every((c) => right - c.x2 <= 1.5)) continue;
+    if (lines.some((cs) => cs.some((c) => inBand(band, c)) && cs.some((c) => inBand(next, c)))) continue;
+    next[0] = band[0];
+    merged.splice(k, 1);
+  }
+}
+
+/**
+ * A column of nothing but left-aligned dashes on this page (its amounts on other pages) has no
+ * heading over it: its heading, centred in the cell, made a band of its own just right of it, with
+ * no data. The two are one column.
+ */
+function joinDashesToHeadings(sorted: [number, number][], data: Chunk[], header: Chunk[], wide: Map<[number, number], [number, number]>): void {
+  const inBand = ([a, b]: [number, number], c: Chunk) => Math.min(b, c.x2) - Math.max(a, c.x1) > -1;
+  for (let k = sorted.length - 2; k >= 0; k--) {
+    const band = sorted[k]!;
+    const next = sorted[k + 1]!;
+    const own = data.filter((c) => inBand(band, c));
+    if (own.length === 0 || !own.every((c) => DASH.test(c.text.replace(/\s/g, '')))) continue;
+    if (header.some((c) => inBand(band, c)) || data.some((c) => inBand(next, c)) || !header.some((c) => inBand(next, c))) continue;
+    next[0] = band[0];
+    const reach = wide.get(next);
+    if (reach) reach[0] = Math.min(reach[0], band[0]);
+    sorted.splice(k, 1);
+  }
 }
 
 /** The extents of a part's bands for its header words (amount bands widened to their cells), by its bands array. */
@@ -1333,7 +1380,32 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     const line = lines[k]!;
     items.push({ kind: 'line', text: joinRuns(line), x: line[0]!.x, right: Math.max(...line.map((x) => x.x + x.w)), y: info[k]!.top, bottom: info[k]!.bottom, size: Math.max(...line.map((x) => x.size)) });
   }
+  for (const item of items) if (item.kind === 'table') totalOffNumbersLine(item.rows);
   return items.sort((a, b) => a.y - b.y);
+}
+
+const NUMBERS_LABEL = /^(?:栏\s*次|行\s*次)$/;
+const TOTAL_LABEL = /^(?:合\s*计|总\s*计)$/;
+
+/**
+ * A 合计 printed on the 栏次 line (`合计 栏次 1 2 3 …`, its amounts on the line below, the row's
+ * label cell there blank) belongs to the amounts: it moves down to them, so the totals row reads
+ * `合计 | amounts` as the text reader has it.
+ */
+function totalOffNumbersLine(rows: GridCell[][]): void {
+  for (let k = 0; k + 1 < rows.length; k++) {
+    const row = rows[k]!;
+    const next = rows[k + 1]!;
+    const j = row.findIndex((c) => NUMBERS_LABEL.test(c.text.trim()));
+    if (j < 0) continue;
+    const i = row.findIndex((c) => TOTAL_LABEL.test(c.text.trim()));
+    if (i < 0 || i > j) continue;
+    if (!row.every((c, n) => n === i || n === j || /^\d{0,3}$/.test(c.text.trim()))) continue;
+    const amounts = next.findIndex((c) => AMOUNT.test(c.text.trim()) && c.text.trim() !== '');
+    if (amounts <= j || !next.slice(0, amounts).every((c) => c.text.trim() === '') || !next[i]) continue;
+    next[i] = { ...next[i], text: row[i]!.text, ...(row[i]!.box ? { box: row[i]!.box } : {}) };
+    row[i] = { ...row[i]!, text: '' };
+  }
 }
 
 /**
