@@ -122,15 +122,17 @@ describe('what publishers vary: fonts, sizes, alignment, amount formats, page or
 });
 
 describe('zero printed as a left-aligned - among right-aligned amounts (Excel text cells, Word tables)', () => {
-  const cases: [string, boolean, number, 'gd' | 'sx'][] = [
-    ['borderless gd', false, 41, 'gd'],
-    ['borderless sx', false, 42, 'sx'],
-    ['ruled gd', true, 43, 'gd'],
+  const cases: [string, boolean, number, 'gd' | 'sx', RenderTextOptions][] = [
+    ['borderless gd', false, 41, 'gd', {}],
+    ['borderless sx', false, 42, 'sx', {}],
+    ['ruled gd', true, 43, 'gd', {}],
+    ['borderless gd, page-split with repeated header', false, 44, 'gd', { rowsPerPage: 12 }],
+    ['borderless gd, page-split without repeated header', false, 45, 'gd', { rowsPerPage: 10, repeatHeader: false }],
   ];
-  it.each(cases)('%s: one column, the dashes read as blank', async (_name, rules, seed, template) => {
+  it.each(cases)('%s: one column, the dashes read as blank', async (_name, rules, seed, template, text) => {
     const report = syntheticReport(seed, { template });
     const layout: HtmlLayout = { rules, publisherAlign: true, cell: (t) => (t === '0.00' ? '-' : t), align: (t) => (t === '-' ? 'l' : undefined) };
-    const pdf = await htmlToPdf(browser, renderHtml(renderText(report), layout));
+    const pdf = await htmlToPdf(browser, renderHtml(renderText(report, text), layout));
     const keep = process.env['PDF_LAYOUTS_KEEP'];
     if (keep) writeFileSync(join(keep, `${++kept}.pdf`), pdf);
     const back = await extractAsync(pdf, { path: 'd.pdf' });
@@ -153,11 +155,27 @@ function totalOnNumbersLine(rows: string[][]): string[][] {
   return out;
 }
 
+/** `项目 | 栏次 | 合计 | …` as the first header row: the 栏次 label moved up from the numbers row into the blank cell beside 项目, the total column headed just 合计. */
+function numbersLabelInHeader(rows: string[][]): string[][] {
+  const out = rows.map((r) => [...r]);
+  const k = out.findIndex((r) => r.some((c) => /^栏\s*次$/.test(c)));
+  if (k <= 0 || !/^项\s*目$/.test(out[0]![0] ?? '')) return out;
+  const j = out[k]!.findIndex((c) => /^栏\s*次$/.test(c));
+  if (out[0]![j] !== '' || out.slice(1, k).some((r) => r[j] !== '' && j > 1)) return out;
+  out[0]![j] = out[k]![j]!;
+  out[k]![j] = '';
+  out[0] = out[0]!.map((c) => (/^本年(?:收入|支出)合计$/.test(c) ? '合计' : c));
+  return out;
+}
+
 describe('合计 printed on the 栏次 line', () => {
   const cases: [string, HtmlLayout, number, 'gd' | 'sx'][] = [
     ['合计 栏次 1 2 3 on one line, borderless gd', { rules: false, publisherAlign: true, rows: totalOnNumbersLine }, 51, 'gd'],
     ['合计 栏次 1 2 3 on one line, ruled gd, a table per page', { rules: true, tablePerPage: true, rows: totalOnNumbersLine }, 54, 'gd'],
     ['合计 栏次 1 2 3 on one line, borderless sx', { rules: false, rows: totalOnNumbersLine }, 53, 'sx'],
+    ['项目 栏次 合计 as header cells of one row, borderless gd', { rules: false, publisherAlign: true, rows: numbersLabelInHeader }, 57, 'gd'],
+    ['项目 栏次 合计 as header cells of one row, ruled gd', { rules: true, rows: numbersLabelInHeader }, 58, 'gd'],
+    ['项目 栏次 合计 as header cells of one row, borderless sx', { rules: false, rows: numbersLabelInHeader }, 59, 'sx'],
   ];
   it.each(cases)('%s: the totals row read with its amounts', async (_name, layout, seed, template) => {
     const report = syntheticReport(seed, { template });

@@ -114,6 +114,13 @@ describe('inputs that are not readable documents', () => {
     expectError(controls, 'ctl.txt', 'binary', /不是文本文件/);
   });
 
+  it('binary content under an Office or PDF name says the file is not what its name claims', () => {
+    const noise = new Uint8Array(300).map((_, i) => (i * 37) % 256);
+    expectError(noise, '决算表.xlsx', 'corrupt', /不是有效的 Excel 工作簿/);
+    expectError(noise, '决算.docx', 'corrupt', /不是有效的 Word 文档/);
+    expectError(noise, '决算.pdf', 'corrupt', /不是有效的 PDF 文件/);
+  });
+
   it('PDF, ZIP (docx/xlsx) and OLE (xls) signatures, whatever the extension, go to the asynchronous readers', () => {
     expectError(concat(new TextEncoder().encode('%PDF-1.7\n'), text), '决算.pdf', 'needs_async', /PDF\/Excel\/Word.*extractFile/);
     expectError(concat(new TextEncoder().encode('%PDF-1.4\n'), text), '改了扩展名.txt', 'needs_async', /PDF/);

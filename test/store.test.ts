@@ -109,6 +109,9 @@ for (const backend of backends('store')) {
       const guangdong = await store.listReports({ region: '广东省' });
       expect(guangdong.items.map((i) => i.region).sort()).toEqual(['广东省/广州市', '广东省/清远市']);
       expect((await store.listReports({ region: '广东省/清远市' })).total).toBe(1);
+      // A shorter name, or a city alone, finds the same reports.
+      expect((await store.listReports({ region: '广东' })).total).toBe(guangdong.total);
+      expect((await store.listReports({ region: '清远市' })).items.map((i) => i.region)).toEqual(['广东省/清远市']);
       expect((await store.listReports({ year: 2023 })).items.every((i) => i.year === 2023)).toBe(true);
       const withErrors = await store.listReports({ hasErrors: true });
       expect(withErrors.items.every((i) => i.errors > 0)).toBe(true);

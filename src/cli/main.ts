@@ -40,7 +40,14 @@ program
   .helpOption('-h, --help', '显示帮助')
   .addHelpCommand('help [command]', '显示某个命令的帮助')
   .showHelpAfterError('（使用 --help 查看用法）')
-  .configureHelp({ styleTitle: (title) => TITLES[title] ?? title })
+  .configureHelp({
+    styleTitle: (title) => TITLES[title] ?? title,
+    // commander appends `(default: "8080")` in English; our descriptions say 默认 in Chinese.
+    optionDescription: (option) =>
+      option.defaultValue === undefined || /默认/.test(option.description)
+        ? option.description
+        : `${option.description}（默认 ${String(option.defaultValue)}）`,
+  })
   .configureOutput({ outputError: (str, write) => write(translateError(str)) })
   .exitOverride();
 

@@ -97,6 +97,15 @@ export async function readDocumentAsync(bytes: Uint8Array, options: ReadOptions 
   };
 }
 
+/** What a file's extension promises, for the message when its bytes are none of the formats we read. */
+const BINARY_NAMES: Record<string, string> = {
+  '.pdf': ' PDF 文件',
+  '.xlsx': ' Excel 工作簿',
+  '.xls': ' Excel 工作簿',
+  '.docx': ' Word 文档',
+  '.doc': ' Word 文档',
+};
+
 /** Read a document from bytes already in memory. `path` names it in messages and picks the format by extension. */
 export function readDocument(bytes: Uint8Array, options: ReadOptions & { path?: string } = {}): Document {
   const path = options.path ?? '<输入>';
@@ -112,6 +121,8 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions & { path?: 
     }
   }
   if (!detectBom(bytes) && !detectUtf16(bytes) && looksBinary(bytes)) {
+    const claimed = BINARY_NAMES[extname(path).toLowerCase()];
+    if (claimed) throw new JuesuanError('corrupt', `不是有效的${claimed}（文件内容与扩展名不符或已损坏），无法读取：${path}`, path);
     throw new JuesuanError('binary', `不是文本文件（含二进制内容），无法读取：${path}`, path);
   }
   const ext = extname(path).toLowerCase();

@@ -82,7 +82,7 @@ export interface StoredSource extends SourceRef {
 export type SourceInput = { bytes: Uint8Array; filename: string; mediaType?: string } | { id: number };
 
 export interface ImportOptions {
-  /** Who imported (audit). Default 'system'. */
+  /** Who imported (audit). Default '系统'. */
   actor?: string;
   /** Reader limits (pages, timeout, bytes). */
   read?: ReadOptions;
@@ -263,7 +263,7 @@ class PgStore implements Store {
     const report = json ? parseReportJson(bytes, filename) : recognise(await readDocumentAsync(bytes, { ...opts.read, path: filename }));
     const check = checkReport(report);
     const mediaType = json ? 'application/json' : (MEDIA_TYPES[report.source.format] ?? 'application/octet-stream');
-    return this.save(report, check, { bytes, filename, mediaType }, opts.actor ?? 'system', true);
+    return this.save(report, check, { bytes, filename, mediaType }, opts.actor ?? '系统', true);
   }
 
   private async reportOfSource(sha256: string): Promise<ReportSummary | null> {
@@ -274,7 +274,7 @@ class PgStore implements Store {
     return rows[0] ? toSummary(rows[0]) : null;
   }
 
-  async saveReport(report: Report, check?: CheckResult, source?: SourceInput, actor = 'system'): Promise<ReportSummary> {
+  async saveReport(report: Report, check?: CheckResult, source?: SourceInput, actor = '系统'): Promise<ReportSummary> {
     return (await this.save(report, check ?? checkReport(report), source, actor, false)).report;
   }
 
@@ -349,7 +349,9 @@ class PgStore implements Store {
     }
     if (filter.entity) where.push(`r.entity = ${p(filter.entity)}`);
     if (filter.region) {
-      where.push(`(r.region = ${p(filter.region)} or r.region like ${p(`${filter.region.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`)})`);
+      // 山西, 山西省, 晋城市 and 山西省/晋城市 all find 山西省/晋城市: a region matches from the start of any level.
+      const escaped = filter.region.replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(`(r.region like ${p(`${escaped}%`)} or r.region like ${p(`%/${escaped}%`)})`);
     }
     if (filter.year !== undefined && filter.year !== null) where.push(`r.year = ${p(filter.year)}`);
     if (filter.kind) where.push(`r.kind = ${p(filter.kind)}`);
@@ -435,7 +437,7 @@ class PgStore implements Store {
     return { summary: toSummary(row!), findings: check.findings };
   }
 
-  async editCell(id: number, edit: CellEdit, actor = 'system'): Promise<EditResult> {
+  async editCell(id: number, edit: CellEdit, actor = '系统'): Promise<EditResult> {
     return this.sql.transaction(async (tx) => {
       const old = await this.loadForUpdate(tx, id);
       const { report, before, after } = applyCellEdit(old.report, edit);
@@ -443,7 +445,7 @@ class PgStore implements Store {
     });
   }
 
-  async editText(id: number, edit: TextEdit, actor = 'system'): Promise<EditResult> {
+  async editText(id: number, edit: TextEdit, actor = '系统'): Promise<EditResult> {
     return this.sql.transaction(async (tx) => {
       const old = await this.loadForUpdate(tx, id);
       const { report, before, after } = applyTextEdit(old.report, edit);
@@ -451,7 +453,7 @@ class PgStore implements Store {
     });
   }
 
-  async recheck(id: number, actor = 'system'): Promise<EditResult> {
+  async recheck(id: number, actor = '系统'): Promise<EditResult> {
     return this.sql.transaction(async (tx) => {
       const rows = await tx.query<{ report: Report; errors: number; warnings: number; infos: number }>('select report, errors, warnings, infos from reports where id = $1 for update', [id]);
       const old = rows[0];
@@ -481,7 +483,7 @@ class PgStore implements Store {
     return rows.map((r) => ({ id: Number(r.id), reportId: Number(r.report_id), at: iso(r.at), actor: r.actor, action: r.action, target: r.target, before: r.before, after: r.after }));
   }
 
-  async deleteReport(id: number, actor = 'system'): Promise<boolean> {
+  async deleteReport(id: number, actor = '系统'): Promise<boolean> {
     return this.sql.transaction(async (tx) => {
       const rows = await tx.query<{ source_id: number | null; entity: string; year: number; title: string }>('delete from reports where id = $1 returning source_id, entity, year, title', [id]);
       const gone = rows[0];

@@ -195,8 +195,10 @@ function asJuesuanError(err: unknown, path: string): JuesuanError {
   if (err instanceof JuesuanError) return err;
   const name = (err as { name?: string } | undefined)?.name ?? '';
   if (name === 'PasswordException') return new JuesuanError('encrypted', `PDF 文件已加密（需要密码），无法读取：${path}`, path);
-  const message = err instanceof Error ? err.message : String(err);
-  return new JuesuanError('corrupt', `PDF 文件已损坏或不完整，无法读取：${path}（${message}）`, path);
+  // pdf.js's own words are English and technical: the clerk gets ours; the cause stays attached.
+  const error = new JuesuanError('corrupt', `PDF 文件已损坏或不完整，无法读取：${path}`, path);
+  (error as Error & { cause?: unknown }).cause = err;
+  return error;
 }
 
 interface PageContent {

@@ -833,9 +833,9 @@ function joinLeftDashes(merged: [number, number][], lines: Chunk[][]): void {
 }
 
 /**
- * A column of nothing but left-aligned dashes on this page (its amounts on other pages) has no
- * heading over it: its heading, centred in the cell, made a band of its own just right of it, with
- * no data. The two are one column.
+ * A column of nothing but left-aligned dashes on this page (its amounts on other pages): its
+ * heading, centred in the cell, made a band of its own just right of the dashes, with no data.
+ * The two are one column.
  */
 function joinDashesToHeadings(sorted: [number, number][], data: Chunk[], header: Chunk[], wide: Map<[number, number], [number, number]>): void {
   const inBand = ([a, b]: [number, number], c: Chunk) => Math.min(b, c.x2) - Math.max(a, c.x1) > -1;
@@ -844,7 +844,9 @@ function joinDashesToHeadings(sorted: [number, number][], data: Chunk[], header:
     const next = sorted[k + 1]!;
     const own = data.filter((c) => inBand(band, c));
     if (own.length === 0 || !own.every((c) => DASH.test(c.text.replace(/\s/g, '')))) continue;
-    if (header.some((c) => inBand(band, c)) || data.some((c) => inBand(next, c)) || !header.some((c) => inBand(next, c))) continue;
+    // (The heading's wider first line may reach over the dashes; its other lines and the 栏次 number made the band.)
+    // (A 栏次 number counts as heading: with no amounts on the page, the 栏次 line is among the data lines.)
+    if (data.some((c) => inBand(next, c) && !/^\d{1,3}$/.test(c.text.trim())) || !(header.some((c) => inBand(next, c)) || data.some((c) => inBand(next, c)))) continue;
     next[0] = band[0];
     const reach = wide.get(next);
     if (reach) reach[0] = Math.min(reach[0], band[0]);
@@ -1390,9 +1392,10 @@ const TOTAL_LABEL = /^(?:合\s*计|总\s*计)$/;
 /**
  * A 合计 printed on the 栏次 line (`合计 栏次 1 2 3 …`, its amounts on the line below, the row's
  * label cell there blank) belongs to the amounts: it moves down to them, so the totals row reads
- * `合计 | amounts` as the text reader has it.
+ * `合计 | amounts` as the text reader has it. Rows are changed in place: across a page break,
+ * `totalOffNumbersLine([lastRowOfPageBefore, firstRowOfNextPage])` does the same.
  */
-function totalOffNumbersLine(rows: GridCell[][]): void {
+export function totalOffNumbersLine(rows: GridCell[][]): void {
   for (let k = 0; k + 1 < rows.length; k++) {
     const row = rows[k]!;
     const next = rows[k + 1]!;
