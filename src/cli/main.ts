@@ -178,7 +178,14 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof JuesuanError) {
-      process.stderr.write(`juesuan：${error.message}\n`);
+      const message = `juesuan：${error.message}\n`;
+      if (error.code === 'limit_exceeded') {
+        // exceljs and mammoth cannot be interrupted: after a time limit they may still be working, and the
+        // process would wait for them. The message is flushed, then we leave.
+        await new Promise<void>((resolve) => process.stderr.write(message, () => resolve()));
+        process.exit(error.exitCode);
+      }
+      process.stderr.write(message);
       return error.exitCode;
     }
     if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
