@@ -25,7 +25,7 @@ const TARGET_P95_MS = 100;
 const REPORTS = Number(process.env['BENCH_API_REPORTS'] ?? 10_000);
 const BASE = 50;
 const REQUESTS = Number(process.env['BENCH_API_REQUESTS'] ?? 300);
-const PG_URL = process.env['JUESUAN_TEST_DATABASE_URL'];
+const PG_URL = process.env['JUESUAN_BENCH_DATABASE_URL'] ?? process.env['JUESUAN_TEST_DATABASE_URL'];
 
 const CITIES: [string, string][] = [
   ['广州市', '广东省/广州市'],
@@ -158,7 +158,7 @@ async function run(): Promise<void> {
         await pg.close();
       }
     } else {
-      console.log('PostgreSQL：未设置 JUESUAN_TEST_DATABASE_URL，跳过');
+      console.log('PostgreSQL：未设置 JUESUAN_BENCH_DATABASE_URL（或 JUESUAN_TEST_DATABASE_URL），跳过');
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

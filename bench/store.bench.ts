@@ -84,9 +84,9 @@ async function main(): Promise<void> {
   } finally {
     await lite.close();
   }
-  const url = process.env.JUESUAN_BENCH_DATABASE_URL;
+  const url = process.env.JUESUAN_BENCH_DATABASE_URL ?? process.env.JUESUAN_TEST_DATABASE_URL;
   if (!url) {
-    console.log('\nB. PostgreSQL 服务器：未设置 JUESUAN_BENCH_DATABASE_URL，跳过');
+    console.log('\nB. PostgreSQL 服务器：未设置 JUESUAN_BENCH_DATABASE_URL（或 JUESUAN_TEST_DATABASE_URL），跳过');
     return;
   }
   const schema = `bench_${randomBytes(4).toString('hex')}`;
