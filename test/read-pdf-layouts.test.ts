@@ -173,6 +173,8 @@ describe('合计 printed on the 栏次 line', () => {
     ['合计 栏次 1 2 3 on one line, borderless gd', { rules: false, publisherAlign: true, rows: totalOnNumbersLine }, 51, 'gd'],
     ['合计 栏次 1 2 3 on one line, ruled gd, a table per page', { rules: true, tablePerPage: true, rows: totalOnNumbersLine }, 54, 'gd'],
     ['合计 栏次 1 2 3 on one line, borderless sx', { rules: false, rows: totalOnNumbersLine }, 53, 'sx'],
+    ['合计 栏次 1 2 3 on one line, borderless gd, tables running over pages', { rules: false, rows: totalOnNumbersLine }, 55, 'gd'],
+    ['合计 栏次 1 2 3 on one line, ruled gd, tables running over pages', { rules: true, rows: totalOnNumbersLine }, 56, 'gd'],
     ['项目 栏次 合计 as header cells of one row, borderless gd', { rules: false, publisherAlign: true, rows: numbersLabelInHeader }, 57, 'gd'],
     ['项目 栏次 合计 as header cells of one row, ruled gd', { rules: true, rows: numbersLabelInHeader }, 58, 'gd'],
     ['项目 栏次 合计 as header cells of one row, borderless sx', { rules: false, rows: numbersLabelInHeader }, 59, 'sx'],

@@ -11,7 +11,7 @@ import { JuesuanError } from '../../model/errors.js';
 import type { BinaryReadOptions, BinaryReadResult } from '../binary.js';
 import { readLines } from '../text/index.js';
 import { cleanText } from './chars.js';
-import { layoutPage, mayHoldTable, type PageItem, type Rule, type Run } from './layout.js';
+import { layoutPage, mayHoldTable, totalOffNumbersLine, type PageItem, type Rule, type Run } from './layout.js';
 import { withSyncInflate } from './inflate.js';
 import { PdfObjects, RuleCollector, scanPageRules, type Matrix } from './scan.js';
 
@@ -384,6 +384,14 @@ function dropFurniture(pages: PageContent[]): void {
 
 /** The Document's text and blocks: one line of text per printed line, table rows tab-separated. */
 function assemble(pages: PageContent[]): { text: string; blocks: Block[] } {
+  // A 合计 left on the 栏次 line at a page's foot belongs to the amounts at the top of the next page.
+  for (let k = 1; k < pages.length; k++) {
+    const before = pages[k - 1]!.items[pages[k - 1]!.items.length - 1];
+    const after = pages[k]!.items[0];
+    if (before?.kind === 'table' && after?.kind === 'table' && before.rows.length > 0 && after.rows.length > 0) {
+      totalOffNumbersLine([before.rows[before.rows.length - 1]!, after.rows[0]!]);
+    }
+  }
   const lines: string[] = [];
   const blocks: Block[] = [];
   let offset = 0;
