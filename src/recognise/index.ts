@@ -9,10 +9,10 @@ import { SC_PRINT_ORDER } from '../model/sc-tables.js';
 import { locateTables } from './locate.js';
 import { findDisclosureDates, findEntity, findKind, findMoneyUnit, findScope, findTitle, findYear, isTocHeading } from './metadata.js';
 import { buildSections } from './narrative/sections.js';
+import { classNameIndex, functionalCatalogue } from './narrative/catalogue.js';
 import { extractFacts } from './narrative/facts.js';
 import { reconstructTables } from './narrative/reconstruct.js';
 import { sourceOffset } from '../model/document.js';
-import { functionalClasses, functionalCodes, type FunctionalCode } from '../catalog/index.js';
 import { compact } from './normalise.js';
 import { buildTable } from './tables/index.js';
 import { readEvaluations } from './evaluation/index.js';
@@ -201,28 +201,6 @@ function factPositions(doc: Document): { position: (p: { span: { start: number }
       return lo + 1;
     },
   };
-}
-
-/** The functional catalogue of the report's year (nearest available), or none when no file is found. */
-function functionalCatalogue(year: number | undefined): readonly FunctionalCode[] | undefined {
-  try {
-    return functionalCodes(year).items;
-  } catch {
-    return undefined;
-  }
-}
-
-let classNames: Map<string, string> | undefined;
-function classNameIndex(): Map<string, string> {
-  if (!classNames) {
-    classNames = new Map();
-    try {
-      for (const c of functionalClasses()) classNames.set(c.name, c.code);
-    } catch {
-      // no catalog: classes are found by the names of table 05 rows only
-    }
-  }
-  return classNames;
 }
 
 function tableOrder(id: string): number {

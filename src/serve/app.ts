@@ -15,7 +15,7 @@ import { errors, json, jsonRef, openApiDocument, type RouteDoc } from './openapi
 import { readParams, type ParamSpec, type ParamValue } from './params.js';
 import { contentDisposition, MEDIA_TYPES, sniffUpload } from './sniff.js';
 import { defaultWebRoot, staticFile } from './static.js';
-import type { ApiStore, ReportFilter } from './store-api.js';
+import type { ReportFilter, Store } from '../store/index.js';
 
 export const API_VERSION = '0.1.0';
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -44,7 +44,7 @@ const COMPARE_FORMAT: ParamSpec = { name: 'format', in: 'query', description: 'è
 const XLSX_MEDIA = FORMAT_MEDIA.xlsx;
 const binary = (media: string) => ({ [media]: { schema: { type: 'string', contentMediaType: media } } });
 
-export function createApp(store: ApiStore, options: AppOptions = {}): Hono {
+export function createApp(store: Store, options: AppOptions = {}): Hono {
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const webRoot = options.webRoot === false ? undefined : (options.webRoot ?? defaultWebRoot());
   const actorOf = (c: Context) => {

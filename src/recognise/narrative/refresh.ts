@@ -12,7 +12,7 @@
  * by their printed text), so their findings stay where the source printed them. Lines and pages do
  * not change.
  */
-import { functionalClasses, functionalCodes, type FunctionalCode } from '../../catalog/index.js';
+import { classNameIndex, functionalCatalogue } from './catalogue.js';
 import type { Fact, Paragraph, Report, Section, Span } from '../../model/report.js';
 import { extractFacts } from './facts.js';
 import { reconstructTables } from './reconstruct.js';
@@ -158,24 +158,3 @@ function keepSourceSpans(facts: Fact[], oldFacts: Fact[], paragraphs: Paragraph[
   }
 }
 
-/** The functional catalogue of the report's year (nearest available), or none when no file is found. */
-function functionalCatalogue(year: number | undefined): readonly FunctionalCode[] | undefined {
-  try {
-    return functionalCodes(year).items;
-  } catch {
-    return undefined;
-  }
-}
-
-let classNames: Map<string, string> | undefined;
-function classNameIndex(): Map<string, string> {
-  if (!classNames) {
-    classNames = new Map();
-    try {
-      for (const c of functionalClasses()) classNames.set(c.name, c.code);
-    } catch {
-      // no catalog: classes are found by the names of table 05 rows only
-    }
-  }
-  return classNames;
-}
