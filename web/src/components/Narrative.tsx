@@ -3,6 +3,7 @@
  * statements that restate a table cell (facts with `link`) are underlined and, clicked, scroll to
  * and flash that cell.
  */
+import { useTextEdit } from '../useTextEdit.js';
 import { useState, type MouseEvent } from 'react';
 import type { Finding, Report } from '../api.js';
 import { worst, type Placed } from '../findings.js';
@@ -46,27 +47,13 @@ function localRange(p: Paragraph, start: number, end: number, text?: string): [n
 }
 
 function ParagraphEditor({ p, path, onEditText }: { p: Paragraph; path: string; onEditText: (path: string, value: string) => Promise<void> }) {
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { text, setText, error, saving, save } = useTextEdit(onEditText, path);
   if (text === null)
     return (
       <button className="small link para-edit" onClick={() => setText(p.text)} title="修改这一段">
         修改
       </button>
     );
-  const save = async () => {
-    setSaving(true);
-    try {
-      await onEditText(path, text);
-      setText(null);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <div className="para-editor" data-path={path}>
       <textarea value={text} disabled={saving} rows={Math.min(12, Math.ceil(text.length / 60) + 1)} onChange={(e) => setText(e.target.value)} aria-label="段落" autoFocus />

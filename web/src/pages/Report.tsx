@@ -4,6 +4,7 @@
  * edit mode (`?edit=1`) — cell and text corrections that are re-checked at once, with the audit
  * trail and the regenerated documents.
  */
+import { useTextEdit } from '../useTextEdit.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { downloadUrl, getJson, getReport, sendJson, type AuditEntry, type Finding, type ReportDetail } from '../api.js';
 import { Counts } from '../components/Badges.js';
@@ -37,9 +38,7 @@ export function flash(el: Element | null): void {
 }
 
 function EditableText({ label, value, path, editable, onSave }: { label: string; value: string; path: string; editable: boolean; onSave: (path: string, value: string) => Promise<void> }) {
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { text, setText, error, saving, save } = useTextEdit(onSave, path);
   if (!editable || text === null)
     return (
       <span className="editable-text" data-path={path}>
@@ -51,18 +50,6 @@ function EditableText({ label, value, path, editable, onSave }: { label: string;
         )}
       </span>
     );
-  const save = async () => {
-    setSaving(true);
-    try {
-      await onSave(path, text);
-      setText(null);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <span className="text-editor" data-path={path}>
       <input value={text} aria-label={label} disabled={saving} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => (e.key === 'Enter' ? void save() : e.key === 'Escape' && setText(null))} autoFocus />
