@@ -1,51 +1,14 @@
 /** Terminal helpers for the CLI: colour only on a TTY, a progress bar on stderr, input expansion. */
-import { open, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { looksLikeReportJson } from '../model/report-json.js';
+import { collectDocuments } from '../read/files.js';
 
 /** Colour when stdout is a terminal and NO_COLOR is not set (https://no-color.org). */
 export function useColour(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
 }
 
-const READABLE = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.shtml', '.pdf', '.xlsx', '.xlsm', '.xls', '.docx']);
-
-/** Whether a folder's .json file is a Report JSON (juesuan/report@1), by its first bytes. */
-async function isReportJson(path: string): Promise<boolean> {
-  const file = await open(path, 'r').catch(() => undefined);
-  if (!file) return false;
-  try {
-    const head = new Uint8Array(4096);
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return looksLikeReportJson(head.subarray(0, bytesRead));
-  } finally {
-    await file.close();
-  }
-}
-
-/**
- * Files as given, and the readable documents inside folders (recursively, sorted): documents by
- * extension, and the Report JSON files (other JSON — supplements, configurations — is passed over).
- * A missing path is kept, so that it is reported as unreadable with the others rather than stopping the run.
- */
+/** Files as given, and the documents inside folders (see collectDocuments). */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (READABLE.has(extname(e.name).toLowerCase())) out.push(p);
-      else if (extname(e.name).toLowerCase() === '.json' && (await isReportJson(p))) out.push(p);
-    }
-  };
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (info?.isDirectory()) await walk(input);
-    else out.push(input);
-  }
-  return out;
+  return (await collectDocuments(inputs)).files;
 }
 
 /** A one-line progress bar on stderr, redrawn as files finish. */

@@ -6,12 +6,12 @@
  * and queued, for `juesuan worker` processes (on any machine) to take; on the embedded database the
  * same jobs run in this process.
  */
-import { open, readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ReadLimits } from '../read/index.js';
 import type { CheckResult } from '../model/finding.js';
 import type { Report } from '../model/report.js';
-import { looksLikeReportJson } from '../model/report-json.js';
+import { collectDocuments, type SkippedFile } from '../read/files.js';
 import {
   claimJob,
   createBatch,
@@ -42,62 +42,8 @@ export interface ImportStore {
   saveReport(report: Report, check: CheckResult, source: { id: number }, actor?: string): Promise<{ id: number }>;
 }
 
-/** The formats import reads; other files in a folder are listed as skipped. */
-export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.xhtml', '.shtml', '.pdf', '.xlsx', '.xlsm', '.xls', '.docx']);
-
 /** Largest file read (the readers' own default limit). */
 const MAX_BYTES = 200 * 1024 * 1024;
-
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
-/** The first bytes of a file (enough to tell a Report JSON). */
-async function head(path: string): Promise<Uint8Array> {
-  const file = await open(path, 'r').catch(() => undefined);
-  if (!file) return new Uint8Array();
-  try {
-    const buf = new Uint8Array(4096);
-    const { bytesRead } = await file.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
-}
-
-/** The importable files under the inputs (folders recursively, sorted), and the files passed over. */
-export async function collectFiles(inputs: string[]): Promise<{ files: string[]; skipped: SkippedFile[] }> {
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const seen = new Set<string>();
-  const add = (p: string) => {
-    const key = resolve(p);
-    if (!seen.has(key)) {
-      seen.add(key);
-      files.push(p);
-    }
-  };
-  const walk = async (dir: string) => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (IMPORTABLE.has(extname(e.name).toLowerCase())) add(p);
-      // A Report JSON (juesuan/report@1) is stored as it is; other JSON (supplements, configurations) is not a report.
-      else if (extname(e.name).toLowerCase() === '.json' && looksLikeReportJson(await head(p))) add(p);
-      else if (e.isFile()) skipped.push({ file: p, reason: `不支持的文件类型（${extname(e.name) || '无扩展名'}）` });
-    }
-  };
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (info?.isDirectory()) await walk(input);
-    // A file named on the command line is tried whatever its name: the reader says why it cannot be read.
-    else add(input);
-  }
-  return { files, skipped };
-}
 
 export interface ImportProgress {
   done: number;
@@ -178,7 +124,7 @@ export async function importFiles(store: ImportStore, inputs: string[], options:
   const started = Date.now();
   const sql = store.sql;
   const lease = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
-  const { files, skipped } = await collectFiles(inputs);
+  const { files, skipped } = await collectDocuments(inputs);
   const { batch, previous } = await createBatch(sql, {
     paths: inputs.map((p) => resolve(p)),
     mode: options.queue ? 'queue' : 'direct',
