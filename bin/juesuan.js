@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci` through `prepare`).
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
 // A command that reads a file or two and exits runs most of its code only briefly: V8's optimising
@@ -11,10 +13,20 @@ import { setFlagsFromString } from 'node:v8';
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
 if (process.versions.v8.startsWith('11.3.') && !['serve', 'import', 'worker'].includes(command ?? '')) setFlagsFromString('--interrupt-budget=1000000');
 
-import('../dist/src/cli/main.js').catch((error) => {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND') {
-    process.stderr.write('juesuan：尚未编译，请先在项目目录运行 npm run build\n');
-    process.exit(2);
-  }
-  throw error;
-});
+// `juesuan extract` runs from one bundled script with a V8 code cache (src/cli/code-cache.ts), when
+// the bundle is newer than the compiled modules (tsc rewrites them all: a bundle older than one of
+// them is stale). JUESUAN_FAST_START=0 runs it from the modules like every other command.
+const bundle = fileURLToPath(new URL('../dist/extract.cjs', import.meta.url));
+const modified = (file) => statSync(fileURLToPath(new URL(file, import.meta.url)), { throwIfNoEntry: false })?.mtimeMs ?? NaN;
+if (command === 'extract' && process.env.JUESUAN_FAST_START !== '0' && modified('../dist/extract.cjs') >= modified('../dist/src/cli/program.js')) {
+  const { runBundled } = await import('../dist/src/cli/code-cache.js');
+  process.exitCode = await runBundled(bundle, process.argv);
+} else {
+  await import('../dist/src/cli/main.js').catch((error) => {
+    if (error && error.code === 'ERR_MODULE_NOT_FOUND') {
+      process.stderr.write('juesuan：尚未编译，请先在项目目录运行 npm run build\n');
+      process.exit(2);
+    }
+    throw error;
+  });
+}

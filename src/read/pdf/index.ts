@@ -34,11 +34,10 @@ function loadPdfjs(): Promise<Pdfjs> {
     const push = Array.prototype.push;
     const { parse, stringify } = JSON;
     try {
-      const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // (no type declarations)
-      const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(workerModule) as Promise<unknown>]);
+      const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
       const g = globalThis as { pdfjsWorker?: unknown };
       g.pdfjsWorker ??= worker;
-      workerHandler = (worker as { WorkerMessageHandler: typeof workerHandler }).WorkerMessageHandler;
+      workerHandler = worker.WorkerMessageHandler;
       return pdfjs;
     } finally {
       if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
@@ -48,6 +47,11 @@ function loadPdfjs(): Promise<Pdfjs> {
     }
   })();
   return pdfjsPromise;
+}
+
+/** Whether pdf.js has been loaded in this process (the CLI's code cache records it). */
+export function pdfjsLoaded(): boolean {
+  return pdfjsPromise !== undefined;
 }
 
 /** node_modules/pdfjs-dist, found from this module (works from src/ and dist/). */

@@ -1,0 +1,122 @@
+/**
+ * `juesuan extract` runs from the bundled script (dist/extract.cjs) with a V8 code cache
+ * (src/cli/code-cache.ts). These tests run the real bin in child processes: the bundle must print
+ * exactly what the modules print (JUESUAN_FAST_START=0) for every format — text, PDF, XLSX, DOCX —
+ * and for errors; the cache must be written once, used after, replaced when V8 rejects it, and
+ * never be needed (a folder that cannot be written still gives the right output).
+ */
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'juesuan.js');
+const EXAMPLE = join(ROOT, 'examples', '示例单位2024年度单位决算.txt');
+const HAVE_BUNDLE = existsSync(join(ROOT, 'dist', 'extract.cjs'));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function juesuan(args: string[], env: Record<string, string>): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'juesuan-fast-'));
+const files: Record<string, string> = {};
+
+/** The example rendered by our own `juesuan render` into the binary formats. */
+beforeAll(async () => {
+  const json = join(dir, 'report.json');
+  const extracted = await juesuan(['extract', EXAMPLE], { JUESUAN_FAST_START: '0' });
+  expect(extracted.code).toBe(0);
+  writeFileSync(json, extracted.stdout);
+  for (const format of ['pdf', 'xlsx', 'docx']) {
+    const out = join(dir, `示例.${format}`);
+    const rendered = await juesuan(['render', json, '-o', out], {});
+    expect(rendered.code, rendered.stderr).toBe(0);
+    files[format] = out;
+  }
+  files['txt'] = EXAMPLE;
+  files['broken'] = join(dir, 'broken.pdf');
+  writeFileSync(files['broken'], '%PDF-1.7\n1 0 obj << /Type /Catalog');
+}, 180_000);
+
+describe.skipIf(!HAVE_BUNDLE)('juesuan extract from the bundle', () => {
+  it.each(['txt', 'pdf', 'xlsx', 'docx'])('prints what the modules print (%s)', async (format) => {
+    const cache = mkdtempSync(join(tmpdir(), 'juesuan-cache-'));
+    const modules = await juesuan(['extract', files[format]!, '--format', 'csv'], { JUESUAN_FAST_START: '0' });
+    const first = await juesuan(['extract', files[format]!, '--format', 'csv'], { JUESUAN_CACHE_DIR: cache });
+    const second = await juesuan(['extract', files[format]!, '--format', 'csv'], { JUESUAN_CACHE_DIR: cache });
+    expect(modules.code).toBe(0);
+    expect(modules.stdout.split('\n').length).toBeGreaterThan(100); // the nine tables, cell by cell
+    expect(first).toEqual(modules);
+    expect(second).toEqual(modules);
+    // One cache, marked as holding pdf.js when the run read a PDF.
+    const written = readdirSync(cache);
+    expect(written).toHaveLength(1);
+    expect(written[0]!.endsWith('-pdf.v8')).toBe(format === 'pdf');
+  }, 120_000);
+
+  it('gives the same Chinese messages and exit codes', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'juesuan-cache-'));
+    for (const args of [['extract', files['broken']!], ['extract', join(dir, '没有这个文件.pdf')], ['extract'], ['extract', EXAMPLE, '--format', 'xml'], ['extract', '--help']]) {
+      const modules = await juesuan(args, { JUESUAN_FAST_START: '0' });
+      const bundled = await juesuan(args, { JUESUAN_CACHE_DIR: cache });
+      expect(bundled, args.join(' ')).toEqual(modules);
+      expect(modules.code).toBe(args.includes('--help') ? 0 : 2);
+    }
+  }, 60_000);
+
+  it('uses its cache, renews it after a PDF and replaces one V8 rejects', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'juesuan-cache-'));
+    const env = { JUESUAN_CACHE_DIR: cache };
+    await juesuan(['extract', EXAMPLE, '--format', 'csv'], env);
+    const [base] = readdirSync(cache);
+    expect(base).toMatch(/^extract-v\d+.*\.v8$/);
+    const made = statSync(join(cache, base!)).mtimeMs;
+    // A second text run uses the cache as it is.
+    await juesuan(['extract', EXAMPLE, '--format', 'csv'], env);
+    expect(readdirSync(cache)).toEqual([base]);
+    expect(statSync(join(cache, base!)).mtimeMs).toBe(made);
+    // A PDF run compiles pdf.js: its cache replaces the one made without it.
+    await juesuan(['extract', files['pdf']!, '--format', 'csv'], env);
+    const [pdf] = readdirSync(cache);
+    expect(readdirSync(cache)).toHaveLength(1);
+    expect(pdf).toMatch(/-pdf\.v8$/);
+    const size = statSync(join(cache, pdf!)).size;
+    expect(size).toBeGreaterThan(statSync(EXAMPLE).size);
+    // Garbage in the cache file: V8 rejects it, the output is right, a good cache takes its place.
+    writeFileSync(join(cache, pdf!), Buffer.alloc(size, 7));
+    const modules = await juesuan(['extract', files['pdf']!, '--format', 'csv'], { JUESUAN_FAST_START: '0' });
+    const rejected = await juesuan(['extract', files['pdf']!, '--format', 'csv'], env);
+    expect(rejected).toEqual(modules);
+    expect(readFileSync(join(cache, pdf!)).equals(Buffer.alloc(size, 7))).toBe(false);
+  }, 120_000);
+
+  it('works without a cache when the cache folder cannot be written', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'juesuan-cache-'));
+    const blocked = join(parent, 'file-not-folder');
+    writeFileSync(blocked, 'x');
+    const modules = await juesuan(['extract', EXAMPLE, '--format', 'csv'], { JUESUAN_FAST_START: '0' });
+    const bundled = await juesuan(['extract', EXAMPLE, '--format', 'csv'], { JUESUAN_CACHE_DIR: join(blocked, 'cache') });
+    expect(bundled).toEqual(modules);
+    // A folder without write permission (as root the permission does not hold; the case above does).
+    const readOnly = join(parent, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o500);
+    expect(await juesuan(['extract', EXAMPLE, '--format', 'csv'], { JUESUAN_CACHE_DIR: readOnly })).toEqual(modules);
+  }, 60_000);
+});
