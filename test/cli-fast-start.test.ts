@@ -119,4 +119,15 @@ describe.skipIf(!HAVE_BUNDLE)('juesuan extract from the bundle', () => {
     chmodSync(readOnly, 0o500);
     expect(await juesuan(['extract', EXAMPLE, '--format', 'csv'], { JUESUAN_CACHE_DIR: readOnly })).toEqual(modules);
   }, 60_000);
+
+  it('reads a PDF without loading Node\'s fetch, and Response works after (with bytes, as pdf.js expects)', async () => {
+    const script = `
+      const { extractFile } = await import(${JSON.stringify(join(ROOT, 'dist', 'src', 'index.js'))});
+      const report = await extractFile(${JSON.stringify(files['pdf'])});
+      const undiciBefore = process.moduleLoadList.some((m) => m.includes('undici'));
+      const bytes = await new Response(new Uint8Array([1, 2, 3])).bytes();
+      console.log(JSON.stringify({ tables: report.tables.length, undiciBefore, bytes: [...bytes], name: Response.name }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(JSON.parse(stdout)).toEqual({ tables: 9, undiciBefore: false, bytes: [1, 2, 3], name: 'Response' });
+  }, 60_000);
 });

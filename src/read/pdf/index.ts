@@ -33,6 +33,7 @@ function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
     const push = Array.prototype.push;
     const { parse, stringify } = JSON;
+    const giveBackResponse = holdBackResponse();
     try {
       const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
       const g = globalThis as { pdfjsWorker?: unknown };
@@ -40,6 +41,7 @@ function loadPdfjs(): Promise<Pdfjs> {
       workerHandler = worker.WorkerMessageHandler;
       return pdfjs;
     } finally {
+      giveBackResponse();
       if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, 'push', { value: push, writable: true, configurable: true, enumerable: false });
       // Likewise JSON.parse and JSON.stringify (wrapped twice, for JSON.rawJSON, which nothing here uses).
       if (JSON.parse !== parse) Object.defineProperty(JSON, 'parse', { value: parse, writable: true, configurable: true, enumerable: false });
@@ -47,6 +49,47 @@ function loadPdfjs(): Promise<Pdfjs> {
     }
   })();
   return pdfjsPromise;
+}
+
+/**
+ * pdf.js (display and worker) polyfills Response.prototype.bytes as it loads, and in Node 20 the mere
+ * reading of `Response` loads undici, Node's fetch: some 25 ms of a cold extraction, for a class reading
+ * never needs. While pdf.js loads it sees a stand-in that has `bytes`; after, Node's own Response is put
+ * back behind its lazy getter, and gains the same polyfill when first read (pdf.js's fallback
+ * decompression uses it).
+ */
+function holdBackResponse(): () => void {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+  if (!own?.get || !own.configurable) return () => {};
+  class StandIn {
+    async bytes(): Promise<Uint8Array> {
+      return new Uint8Array();
+    }
+  }
+  const settle = (value: unknown) => Object.defineProperty(globalThis, 'Response', { value, configurable: true, writable: true, enumerable: own.enumerable ?? false });
+  settle(StandIn);
+  return () => {
+    if ((globalThis as { Response?: unknown }).Response !== StandIn) return; // replaced meanwhile: theirs stays
+    Object.defineProperty(globalThis, 'Response', {
+      configurable: true,
+      enumerable: own.enumerable ?? false,
+      get() {
+        const response = own.get!.call(globalThis) as { prototype: { bytes?: unknown; arrayBuffer(): Promise<ArrayBuffer> } };
+        if (typeof response.prototype.bytes !== 'function') {
+          Object.defineProperty(response.prototype, 'bytes', {
+            async value(this: { arrayBuffer(): Promise<ArrayBuffer> }) {
+              return new Uint8Array(await this.arrayBuffer());
+            },
+            configurable: true,
+            writable: true,
+          });
+        }
+        settle(response);
+        return response;
+      },
+      set: settle,
+    });
+  };
 }
 
 /** Whether pdf.js has been loaded in this process (the CLI's code cache records it). */
