@@ -11,5 +11,5 @@ await build({
   logLevel: 'warn',
   // pdf.js builds a few functions with eval on purpose; nothing to act on.
   onLog: (level, log, handler) => (log.code === 'EVAL' ? undefined : handler(level, log)),
-  output: { file: 'dist/extract.cjs', format: 'cjs', codeSplitting: false, dynamicImportInCjs: false },
+  output: { file: 'dist/extract.cjs', format: 'cjs', codeSplitting: false, dynamicImportInCjs: false, minify: { mangle: false, compress: false } },
 });
