@@ -72,6 +72,26 @@ describe('Shanxi layout (blank zeros, table 10 with section rows) with wrapped n
   }, 60_000);
 });
 
+describe('publisher-aligned, borderless, split every 10 rows, continuations without a header', () => {
+  // (gd table 06: a continuation holding only the right side 公用经费, its blank left columns shrunk
+  // to their padding; sx table 10: a part of three short rows under a centred 项目, the next page's
+  // longer names starting where those did.)
+  const cases: [number, 'gd' | 'sx'][] = [
+    [45, 'gd'],
+    [50, 'gd'],
+    [47, 'gd'],
+    [45, 'sx'],
+    [52, 'sx'],
+    [60, 'sx'],
+  ];
+  it.each(cases)('seed %i, %s: every cell read back', async (seed, template) => {
+    const report = syntheticReport(seed, { template });
+    const r = await roundTrip(report, { rules: false, publisherAlign: true }, { rowsPerPage: 10, repeatHeader: false });
+    expect(r.cells).toBeGreaterThan(100);
+    expect(r.mismatches.slice(0, 30)).toEqual([]);
+  }, 60_000);
+});
+
 describe('merged header cells and a 合计 row packed under the header', () => {
   // (Labels spanning header rows are centred between their neighbours' lines: `本年收入合计` over
   // two header rows prints on no header line; `项目` spanning 科目代码 | 科目名称. With no padding

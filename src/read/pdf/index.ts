@@ -310,11 +310,14 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: numb
   let chars = 0;
   for (const item of content.items) {
     if (!('str' in item) || item.str === '' || item.str.trim() === '') continue;
-    const t = item.transform as number[];
-    // Only horizontal text: rotated stamps and watermarks are not content.
-    if (Math.abs(t[1]!) > 0.01 * Math.abs(t[0]!) || Math.abs(t[2]!) > 0.01 * Math.abs(t[3]!)) continue;
-    const size = Math.abs(t[3]!) || item.height || 10;
-    const [x, y] = toPage(t[4]!, t[5]!);
+    // The run's matrix as the page is seen (the viewport turns pages stored with /Rotate: a landscape
+    // table on a portrait page turned 90° has its text drawn upright only after that turn).
+    const [t0, t1, t2, t3, t4, t5] = item.transform as number[];
+    const [a, b, c, d] = [vt[0]! * t0! + vt[2]! * t1!, vt[1]! * t0! + vt[3]! * t1!, vt[0]! * t2! + vt[2]! * t3!, vt[1]! * t2! + vt[3]! * t3!];
+    // Only text that reads left to right as seen: rotated stamps and watermarks are not content.
+    if (!(a > 0) || Math.abs(b) > 0.01 * a || Math.abs(c) > 0.01 * Math.abs(d)) continue;
+    const size = Math.abs(d) || item.height || 10;
+    const [x, y] = toPage(t4!, t5!);
     const text = cleanText(item.str);
     chars += text.length;
     runs.push({ text, x, y, w: item.width, size });

@@ -474,6 +474,8 @@ function median(values: number[]): number {
 type Kind = 't' | 'm' | 'n' | 'e';
 /** The kinds of the columns of a table part, by its bands array (the reader hands the array back as `carried`). */
 const bandKinds = new WeakMap<[number, number][], Kind[]>();
+/** The left edge of a table's text where bands were fitted to the part before (its first bands may be thin ones in a gap). */
+const tableLeft = new WeakMap<[number, number][], number>();
 
 function chunkKind(text: string): Kind {
   const t = text.replace(/\s/g, '');
@@ -550,12 +552,24 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
     // (Codes and names share columns in places: a 合计 label in the code column, a code before its name.)
     return (kc === 'n' && ko === 'm') || (kc === 'm' && ko === 'n') ? 3 : kc === 'm' || ko === 'm' ? 10 : 2;
   };
-  const dist = (i: number, j: number) => Math.abs((own[i]![0] + own[i]![1] - carried[j]![0] - carried[j]![1]) / 2) / span;
+  // (A column sits where the one before it did by its left edge, its right edge or its centre: names
+  // are left-aligned, where a centred header word alone may have set the next band's centre.)
+  const dist = (i: number, j: number) => {
+    const [a, b] = own[i]!;
+    const [c, d] = carried[j]!;
+    return Math.min(Math.abs(a - c), Math.abs(b - d), Math.abs((a + b - c - d) / 2)) / span;
+  };
+  // A continuation laid out as a table of its own starts at the table's left edge too, its blank
+  // leading columns shrunk to their padding, one usual gap each: that many carried columns are
+  // skipped before its first one (when the offset is a whole number of gaps).
+  const edge = tableLeft.get(carried) ?? carried[0]![0];
+  const gapsBefore = Number.isFinite(g0) ? (own[0]![0] - edge) / g0 : NaN;
+  const lead0 = gapsBefore > -0.5 && Math.abs(gapsBefore - Math.round(gapsBefore)) < 0.25 ? Math.min(n - m, Math.max(0, Math.round(gapsBefore))) : undefined;
   const solve = (posWeight: number, stepWeight: number): { at: number[]; cost: number } => {
     const cost = (i: number, j: number) => kindCost(i, j) + posWeight * dist(i, j);
     const f = Array.from({ length: m }, () => new Array<number>(n).fill(Infinity));
     const from = Array.from({ length: m }, () => new Array<number>(n).fill(-1));
-    for (let j = 0; j < n; j++) f[0]![j] = cost(0, j);
+    for (let j = 0; j < n; j++) f[0]![j] = cost(0, j) + (lead0 !== undefined ? stepWeight * Math.abs(j - lead0) : 0);
     for (let i = 1; i < m; i++) {
       for (let j = i; j < n; j++) {
         for (let jp = i - 1; jp < j; jp++) {
@@ -589,7 +603,10 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   const onIt = (i: number, j: number) => aligned(i, j) && Math.min(own[i]![1], carried[j]![1]) - Math.max(own[i]![0], carried[j]![0]) >= 0.6 * Math.min(own[i]![1] - own[i]![0], carried[j]![1] - carried[j]![0]);
   // (Code columns excepted: their pieces may have been joined above.)
   const codes = carriedLead >= 1 ? Math.max(0, lead(ownKinds)) : 0;
-  if (!best.at.every((j, i) => i < codes || onIt(i, j))) best = solve(0.1, 0.3);
+  // (The first column off the one it was matched to, where the offset says columns were skipped, is
+  // a continuation of its own that happens to overlap the carried columns.)
+  const shrunk = lead0 !== undefined && best.at[0] !== lead0 && !onIt(0, best.at[0]!);
+  if (shrunk || !best.at.every((j, i) => i < codes || onIt(i, j))) best = solve(0.1, 0.3);
   if (best.cost >= 10) return undefined;
   const at = best.at;
   // Carried columns without text here get a thin band in the gap where they belong.
@@ -618,21 +635,28 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
 
 /** Column bands of a table without rules: merged x extents of the chunks of its data lines. */
 function columnBands(lineChunks: Chunk[][], carried?: [number, number][], top = false): [number, number][] {
+  // (The table's left edge: where its leftmost text starts, on this part or the ones it continues.)
+  const leftmost = Math.min(...lineChunks.flat().map((c) => c.x1));
+  const withLeft = (bands: [number, number][], inherited?: number) => {
+    const left = Math.min(leftmost, inherited ?? Infinity);
+    if (Number.isFinite(left)) tableLeft.set(bands, left);
+    return bands;
+  };
   const carriedKinds = carried && bandKinds.get(carried);
   const headed = lineChunks.length > 0 && !isDataLine(lineChunks[0]!);
   if (carried && carriedKinds && lineChunks.length > 0 && (!headed || top)) {
     // (Under a repeated header, its words name every column: its own columns are kept when they
     // are as many as before.)
     const own = headed ? ownBands(lineChunks, carried) : undefined;
-    if (own && own.length === carried.length) return own;
+    if (own && own.length === carried.length) return withLeft(own);
     const fit = alignToCarried(lineChunks, carried, carriedKinds);
     if (fit) {
       bandKinds.set(fit.bands, fit.kinds);
-      return fit.bands;
+      return withLeft(fit.bands, tableLeft.get(carried) ?? carried[0]![0]);
     }
-    if (own) return own;
+    if (own) return withLeft(own);
   }
-  return ownBands(lineChunks, carried);
+  return withLeft(ownBands(lineChunks, carried));
 }
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * Landscape pages stored as portrait pages turned by /Rotate (Acrobat Distiller's “auto-rotate
+ * pages”, several print drivers), and PDFs changed by an incremental update (an electronic seal, an
+ * edit): the page content is drawn turned a quarter in user space and the viewer turns it back. The
+ * reader must see what a reader of the page sees: every cell as in the same document printed flat.
+ *
+ * The rotated copy is made from a Chromium print the way such producers write it: each landscape
+ * page W×H becomes a portrait page H×W with /Rotate 90 (or 270), its content wrapped in the matrix
+ * that turns it back, the changed objects appended as an incremental update (new xref section with
+ * /Prev) — the original objects stay in the file, superseded.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { extractAsync } from '../src/index.js';
+import { renderText } from '../src/render/index.js';
+import { compareWithGolden } from './support/golden.js';
+import { syntheticReport } from './support/synthetic.js';
+import { htmlToPdf, launchChromium, renderHtml } from './read-pdf-fixtures.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every page turned by `rotate` (90 or 270), as an incremental update of a Chromium (Skia) PDF. */
+function rotatePages(pdf: Buffer, rotate: 90 | 270): Buffer {
+  const text = pdf.toString('latin1');
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text);
+  if (!trailer) throw new Error('no classic trailer');
+  const size = Number(/\/Size (\d+)/.exec(trailer[1]!)![1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(trailer[1]!)![1];
+  const objects: string[] = [];
+  const numbers: number[] = [];
+  let next = size;
+  const page = /(?:^|\n)(\d+) 0 obj\n(<<\/Type \/Page\n[\s\S]*?)\nendobj/g;
+  for (let m = page.exec(text); m; m = page.exec(text)) {
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(m[2]!)!;
+    const [w, h] = [box[1]!, box[2]!];
+    // The matrix that draws the flat page's content turned back: for /Rotate 90 a point (x, y) of the
+    // flat page goes to (h − y, x) of the portrait one; for 270 to (y, w − x).
+    const cm = rotate === 90 ? `0 1 -1 0 ${h} 0 cm` : `0 -1 1 0 0 ${w} cm`;
+    const [open, close] = [next++, next++];
+    objects.push(`${open} 0 obj\n<</Length ${cm.length + 3}>>\nstream\nq ${cm}\nendstream\nendobj\n`, `${close} 0 obj\n<</Length 2>>\nstream\nQ\nendstream\nendobj\n`);
+    numbers.push(open, close);
+    const dict = m[2]!
+      .replace(box[0], `/MediaBox [0 0 ${h} ${w}]\n/Rotate ${rotate}`)
+      .replace(/\/Contents (\d+ 0 R)/, (_, ref: string) => `/Contents [${open} 0 R ${ref} ${close} 0 R]`);
+    objects.push(`${m[1]} 0 obj\n${dict}\nendobj\n`);
+    numbers.push(Number(m[1]));
+  }
+  let offset = pdf.length + 1;
+  const entries = new Map<number, number>();
+  objects.forEach((o, i) => {
+    entries.set(numbers[i]!, offset);
+    offset += Buffer.byteLength(o, 'latin1');
+  });
+  const xref = ['xref', '0 1', '0000000000 65535 f '];
+  for (const [num, at] of [...entries].sort((a, b) => a[0] - b[0])) xref.push(`${num} 1`, `${String(at).padStart(10, '0')} 00000 n `);
+  const update = `\n${objects.join('')}${xref.join('\n')}\ntrailer\n<</Size ${next} /Root ${root} /Prev ${trailer[2]}>>\nstartxref\n${offset}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(update, 'latin1')]);
+}
+
+describe('PDF pages turned by /Rotate, written as an incremental update', () => {
+  it.each([
+    ['ruled gd, turned 90', 61, 'gd', true, 90],
+    ['borderless sx, turned 90', 62, 'sx', false, 90],
+    ['ruled gd, turned 270', 63, 'gd', true, 270],
+  ] as const)('%s: every cell as in the flat print', async (_name, seed, template, rules, rotate) => {
+    const report = syntheticReport(seed, { template });
+    const flat = await htmlToPdf(browser, renderHtml(renderText(report), { rules, ...(rules ? {} : { publisherAlign: true }) }), { landscape: true });
+    const turned = rotatePages(flat, rotate);
+    const [a, b] = await Promise.all([extractAsync(flat, { path: 'flat.pdf' }), extractAsync(turned, { path: 'turned.pdf' })]);
+    const flatResult = compareWithGolden(a, report, { meta: false });
+    const turnedResult = compareWithGolden(b, report, { meta: false });
+    expect(flatResult.cells).toBeGreaterThan(100);
+    expect(flatResult.mismatches).toEqual([]);
+    expect(turnedResult.mismatches.slice(0, 5)).toEqual([]);
+    expect(b.tables.map((t) => t.rows.length)).toEqual(a.tables.map((t) => t.rows.length));
+    expect(b.entity).toBe(a.entity);
+  }, 60_000);
+});
