@@ -307,6 +307,7 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: numb
   const toPage = (x: number, y: number): [number, number] => [vt[0]! * x + vt[2]! * y + vt[4]!, vt[1]! * x + vt[3]! * y + vt[5]!];
   const content = await page.getTextContent();
   const runs: Run[] = [];
+  const seen = new Map<string, [number, number][]>();
   let chars = 0;
   for (const item of content.items) {
     if (!('str' in item) || item.str === '' || item.str.trim() === '') continue;
@@ -319,6 +320,7 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: numb
     const size = Math.abs(d) || item.height || 10;
     const [x, y] = toPage(t4!, t5!);
     const text = cleanText(item.str);
+    if (overprinted(seen, text, x, y, size)) continue;
     chars += text.length;
     runs.push({ text, x, y, w: item.width, size });
   }
@@ -327,6 +329,20 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: numb
   const { rules, images } =
     chars === 0 ? { rules: [], images: await countImages(pdfjs, page) } : mayHoldTable(runs) ? await readRules(pdfjs, page, source, toPage, viewport.width * viewport.height) : { rules: [], images: 0 };
   return { items: chars > 0 ? layoutPage(runs, rules, n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
+}
+
+/**
+ * Whether the same text was already drawn at (almost) this place: bold faked by printing a run twice a
+ * fraction of a point apart (print drivers, WPS; a text shadow in a browser) would otherwise read as
+ * `合合计计` or two amounts. A text repeated in earnest sits at least a character's width away.
+ */
+function overprinted(seen: Map<string, [number, number][]>, text: string, x: number, y: number, size: number): boolean {
+  const places = seen.get(text);
+  const near = 0.15 * size;
+  if (places?.some(([px, py]) => Math.abs(px - x) < near && Math.abs(py - y) < near)) return true;
+  if (places) places.push([x, y]);
+  else seen.set(text, [[x, y]]);
+  return false;
 }
 
 async function countImages(pdfjs: Pdfjs, page: PdfPage): Promise<number> {

@@ -592,6 +592,7 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   };
   // Same widths: every own column lies on the carried column it is matched to.
   let best = solve(1, 0);
+  if (process.env['H90']) console.log('ALIGN', all[0]?.text, JSON.stringify({ own: own.map(([a, b]) => [Math.round(a), Math.round(b)]), ownKinds, carried: carried.map(([a, b]) => [Math.round(a), Math.round(b)]), kinds, g0, lead0, edge, best }));
   // (Amounts sit on their column the same way on both pages: left, right or centre aligned, one of
   // the edges or the centre at the same x. A continuation of its own with narrower columns may
   // overlap the carried ones by chance, its left edges drifting from column to column.)
@@ -600,7 +601,12 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
     const [c, d] = carried[j]!;
     return kinds[j] !== 'm' || Math.abs(a - c) <= 2 || Math.abs(b - d) <= 2 || Math.abs(a + b - c - d) <= 4;
   };
-  const onIt = (i: number, j: number) => aligned(i, j) && Math.min(own[i]![1], carried[j]![1]) - Math.max(own[i]![0], carried[j]![0]) >= 0.6 * Math.min(own[i]![1] - own[i]![0], carried[j]![1] - carried[j]![0]);
+  // (With the same widths a column stays inside its cell: it reaches into no other column that held
+  // text before — a band of header words only, or a thin one put in a gap, tells nothing.)
+  const crosses = (i: number, j: number) =>
+    carried.some(([c, d], k) => k !== j && kinds[k] !== 'e' && d - c > 2.5 && Math.min(own[i]![1], d) - Math.max(own[i]![0], c) > 1);
+  const onIt = (i: number, j: number) =>
+    aligned(i, j) && Math.min(own[i]![1], carried[j]![1]) - Math.max(own[i]![0], carried[j]![0]) >= 0.6 * Math.min(own[i]![1] - own[i]![0], carried[j]![1] - carried[j]![0]) && !crosses(i, j);
   // (Code columns excepted: their pieces may have been joined above.)
   const codes = carriedLead >= 1 ? Math.max(0, lead(ownKinds)) : 0;
   // (The first column off the one it was matched to, where the offset says columns were skipped, is

@@ -1,4 +1,6 @@
 /**
+ * What PDF producers do to a table that a browser's print does not.
+ *
  * Landscape pages stored as portrait pages turned by /Rotate (Acrobat Distiller's “auto-rotate
  * pages”, several print drivers), and PDFs changed by an incremental update (an electronic seal, an
  * edit): the page content is drawn turned a quarter in user space and the viewer turns it back. The
@@ -8,6 +10,10 @@
  * page W×H becomes a portrait page H×W with /Rotate 90 (or 270), its content wrapped in the matrix
  * that turns it back, the changed objects appended as an incremental update (new xref section with
  * /Prev) — the original objects stay in the file, superseded.
+ *
+ * Bold faked by overprinting (print drivers and WPS draw a run twice a fraction of a point apart;
+ * pdfplumber has `dedupe_chars` for it): printed here as a text shadow without blur, which Chromium
+ * writes as the same glyphs drawn again 0.3 pt to the right.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -80,5 +86,22 @@ describe('PDF pages turned by /Rotate, written as an incremental update', () => 
     expect(turnedResult.mismatches.slice(0, 5)).toEqual([]);
     expect(b.tables.map((t) => t.rows.length)).toEqual(a.tables.map((t) => t.rows.length));
     expect(b.entity).toBe(a.entity);
+  }, 60_000);
+});
+
+describe('PDF with every run drawn twice, 0.3 pt apart (bold by overprinting)', () => {
+  it.each([
+    ['ruled gd', 71, 'gd', true],
+    ['borderless sx', 72, 'sx', false],
+  ] as const)('%s: every cell once, the text once', async (_name, seed, template, rules) => {
+    const report = syntheticReport(seed, { template });
+    const css = 'td, p, h1, h2, h3, div { text-shadow: 0.3pt 0 0 #000; }';
+    const pdf = await htmlToPdf(browser, renderHtml(renderText(report), { rules, css, ...(rules ? {} : { publisherAlign: true }) }), { landscape: true });
+    const back = await extractAsync(pdf, { path: 'bold.pdf' });
+    const result = compareWithGolden(back, report, { meta: false });
+    expect(result.cells).toBeGreaterThan(100);
+    expect(result.mismatches.slice(0, 5)).toEqual([]);
+    expect(back.entity).toBe(report.entity);
+    expect(back.year).toBe(report.year);
   }, 60_000);
 });
