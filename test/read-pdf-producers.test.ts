@@ -14,6 +14,10 @@
  * Bold faked by overprinting (print drivers and WPS draw a run twice a fraction of a point apart;
  * pdfplumber has `dedupe_chars` for it): printed here as a text shadow without blur, which Chromium
  * writes as the same glyphs drawn again 0.3 pt to the right.
+ *
+ * Frames and shading round a table without rules: a box round the whole table, a grey header band,
+ * striped rows (each a filled rectangle whose edges enclose several cells of one row), and rules
+ * only between rows or only at top, header and bottom.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -103,5 +107,21 @@ describe('PDF with every run drawn twice, 0.3 pt apart (bold by overprinting)', 
     expect(result.mismatches.slice(0, 5)).toEqual([]);
     expect(back.entity).toBe(report.entity);
     expect(back.year).toBe(report.year);
+  }, 60_000);
+});
+
+describe('PDF tables framed or shaded but not ruled by column', () => {
+  it.each([
+    ['a frame round a borderless table', 81, 'gd', 'table { border: 1px solid #000 !important; }'],
+    ['striped rows', 82, 'sx', 'tr:nth-child(2n) td { background: #e8e8e8; }'],
+    ['a shaded header band', 83, 'gd', 'tr:nth-child(-n+2) td { background: #d0d0d0; }'],
+    ['rules between rows only', 84, 'sx', 'td { border-bottom: 0.75px solid #000 !important; }'],
+    ['rules at top, under the header and at the bottom', 85, 'gd', 'table { border-top: 1.5px solid #000 !important; border-bottom: 1.5px solid #000 !important; } tr:nth-child(2) td { border-bottom: 1px solid #000 !important; }'],
+  ] as const)('%s: every cell', async (_name, seed, template, css) => {
+    const report = syntheticReport(seed, { template });
+    const pdf = await htmlToPdf(browser, renderHtml(renderText(report), { rules: false, publisherAlign: true, css }), { landscape: true });
+    const result = compareWithGolden(await extractAsync(pdf, { path: 'framed.pdf' }), report, { meta: false });
+    expect(result.cells).toBeGreaterThan(100);
+    expect(result.mismatches.slice(0, 5)).toEqual([]);
   }, 60_000);
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readPdfRulesBothWays } from '../src/read/pdf/index.js';
-import { PdfObjects, Unscannable } from '../src/read/pdf/scan.js';
+import { PdfObjects, RuleCollector, Unscannable } from '../src/read/pdf/scan.js';
 import { renderText } from '../src/render/index.js';
 import { syntheticReport } from './support/synthetic.js';
 import { encryptedPdf, htmlToPdf, launchChromium, renderHtml, tempDir, textToDocxPdf } from './read-pdf-fixtures.js';
@@ -63,4 +63,22 @@ describe('ruling lines from the content stream', () => {
     const pdf = encryptedPdf(tempDir('juesuan-scan-enc-'));
     expect(() => new PdfObjects(pdf)).toThrow(Unscannable);
   }, 120_000);
+});
+
+describe('painted areas as ruling lines', () => {
+  // pdf.js path encoding: 0 moveTo x y, 1 lineTo x y, 4 close.
+  const rect = (x: number, y: number, w: number, h: number) => [0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4];
+  const collect = (filled: boolean, ...paths: number[][]) => {
+    const sink = new RuleCollector((x, y) => [x, 800 - y], 600 * 800);
+    sink.paint(filled, paths.flat());
+    return sink.rules.length;
+  };
+  it('a thin filled rectangle is a line; a stroked rectangle four', () => {
+    expect(collect(true, rect(10, 10, 200, 0.75))).toBe(1);
+    expect(collect(false, rect(10, 10, 200, 20))).toBe(4);
+  });
+  it('a filled area alone is a shading, no lines; a ring of two (a border filled even-odd) gives its edges', () => {
+    expect(collect(true, rect(10, 10, 200, 20))).toBe(0);
+    expect(collect(true, rect(10, 10, 200, 100), rect(11, 11, 198, 98))).toBe(8);
+  });
 });

@@ -13,6 +13,7 @@ import { readLines } from '../text/index.js';
 import { cleanText } from './chars.js';
 import { layoutPage, mayHoldTable, totalOffNumbersLine, type PageItem, type Rule, type Run } from './layout.js';
 import { withSyncInflate } from './inflate.js';
+import { withoutFrames } from './frames.js';
 import { PdfObjects, RuleCollector, scanPageRules, type Matrix } from './scan.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -328,7 +329,7 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: numb
   // tabular need it, and pages without text only to tell a scan.
   const { rules, images } =
     chars === 0 ? { rules: [], images: await countImages(pdfjs, page) } : mayHoldTable(runs) ? await readRules(pdfjs, page, source, toPage, viewport.width * viewport.height) : { rules: [], images: 0 };
-  return { items: chars > 0 ? layoutPage(runs, rules, n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
+  return { items: chars > 0 ? layoutPage(runs, withoutFrames(runs, rules), n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
 }
 
 /**

@@ -592,7 +592,6 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   };
   // Same widths: every own column lies on the carried column it is matched to.
   let best = solve(1, 0);
-  if (process.env['H90']) console.log('ALIGN', all[0]?.text, JSON.stringify({ own: own.map(([a, b]) => [Math.round(a), Math.round(b)]), ownKinds, carried: carried.map(([a, b]) => [Math.round(a), Math.round(b)]), kinds, g0, lead0, edge, best }));
   // (Amounts sit on their column the same way on both pages: left, right or centre aligned, one of
   // the edges or the centre at the same x. A continuation of its own with narrower columns may
   // overlap the carried ones by chance, its left edges drifting from column to column.)

@@ -70,6 +70,7 @@ export class RuleCollector {
     };
     // Subpaths of straight segments.
     let points: [number, number][] = [];
+    const areas: [number, number][][] = [];
     let closed = false;
     const flush = () => {
       if (points.length < 2) {
@@ -96,6 +97,11 @@ export class RuleCollector {
         // A thin filled rectangle: a line along its long side.
         if (w <= 3 && h > 3) rules.push({ x1: minX + w / 2, x2: minX + w / 2, y1: minY, y2: minY + h });
         else if (h <= 3 && w > 3) rules.push({ x1: minX, x2: minX + w, y1: minY + h / 2, y2: minY + h / 2 });
+      } else if (filled) {
+        // A filled area: its edges are lines only as part of a shape of several (a border drawn as a
+        // ring, outer and inner rectangle filled even-odd); alone it is a shading (a header band,
+        // striped rows, a cell's colour), whose edges would cut a borderless table into pieces.
+        areas.push(points);
       } else {
         for (let k = 1; k < points.length; k++) addSegment(points[k - 1]!, points[k]!);
         if (filled || closed) addSegment(points[points.length - 1]!, points[0]!);
@@ -125,6 +131,12 @@ export class RuleCollector {
       }
     }
     flush();
+    if (areas.length >= 2) {
+      for (const area of areas) {
+        for (let j = 1; j < area.length; j++) addSegment(area[j - 1]!, area[j]!);
+        addSegment(area[area.length - 1]!, area[0]!);
+      }
+    }
   }
 }
 
