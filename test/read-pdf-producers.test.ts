@@ -21,7 +21,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { extractAsync } from '../src/index.js';
+import { extractAsync, readDocumentAsync } from '../src/index.js';
 import { renderText } from '../src/render/index.js';
 import { compareWithGolden } from './support/golden.js';
 import { syntheticReport } from './support/synthetic.js';
@@ -123,5 +123,26 @@ describe('PDF tables framed or shaded but not ruled by column', () => {
     const result = compareWithGolden(await extractAsync(pdf, { path: 'framed.pdf' }), report, { meta: false });
     expect(result.cells).toBeGreaterThan(100);
     expect(result.mismatches.slice(0, 5)).toEqual([]);
+  }, 60_000);
+});
+
+describe('PDF with a page that is a picture (a scanned or pasted page among text pages)', () => {
+  it('reads the text pages and warns of the picture page by number', async () => {
+    const report = syntheticReport(86, { template: 'gd' });
+    const page = await browser.newPage();
+    let picture: string;
+    try {
+      await page.setContent('<table border="1"><tr><td>项目</td><td>决算数</td></tr><tr><td>合计</td><td>1,234.56</td></tr></table>');
+      picture = (await page.screenshot()).toString('base64');
+    } finally {
+      await page.close();
+    }
+    const html = renderHtml(renderText(report)).replace('</body>', `<div style="break-before: page"><img src="data:image/png;base64,${picture}" style="width: 90%"></div></body>`);
+    const pdf = await htmlToPdf(browser, html, { landscape: true });
+    const back = await extractAsync(pdf, { path: 'partly-scanned.pdf' });
+    expect(compareWithGolden(back, report, { meta: false }).mismatches.slice(0, 5)).toEqual([]);
+    const pages = (await readDocumentAsync(pdf, { path: 'partly-scanned.pdf' })).pages;
+    expect(pages).toBeGreaterThan(5);
+    expect(back.diagnostics).toContainEqual({ level: 'warning', message: `第 ${pages} 页是图片（扫描件），没有文字层，其中的内容未读取（需要先进行文字识别）` });
   }, 60_000);
 });

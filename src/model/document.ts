@@ -92,6 +92,8 @@ export interface Document {
   title?: string;
   /** Pages read, for paged formats (PDF). */
   pages?: number;
+  /** What the reader could not read and the user should know (pages that are pictures of text). */
+  warnings?: string[];
 }
 
 /**

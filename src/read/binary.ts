@@ -13,6 +13,8 @@ export interface BinaryReadResult {
   title?: string;
   /** Pages read, for paged formats (progress and the benchmark's pages per second). */
   pages?: number;
+  /** See Document.warnings. */
+  warnings?: string[];
 }
 
 /** Limits that keep a hostile or huge file from hanging the process or exhausting memory. */

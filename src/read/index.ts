@@ -94,6 +94,7 @@ export async function readDocumentAsync(bytes: Uint8Array, options: ReadOptions 
     blocks: read.blocks,
     ...(read.title ? { title: read.title } : {}),
     ...(read.pages !== undefined ? { pages: read.pages } : {}),
+    ...(read.warnings?.length ? { warnings: read.warnings } : {}),
   };
 }
 

@@ -90,7 +90,7 @@ export function recognise(doc: Document, options: RecogniseOptions = {}): Report
   const ctx = { year };
   const tables = located.tables.map((t) => buildTable(t, ctx));
   tables.sort((a, b) => tableOrder(a.id) - tableOrder(b.id) || a.source.line - b.source.line);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = (doc.warnings ?? []).map((message) => ({ level: 'warning' as const, message }));
   for (const u of located.untitled) {
     diagnostics.push({ level: 'info', message: `第 ${u.line} 行起的表格（${u.rows} 行）不是标准决算表，未提取`, line: u.line });
   }

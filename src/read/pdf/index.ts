@@ -271,6 +271,7 @@ async function readAll(
   const pages: PageContent[] = [];
   let chars = 0;
   let images = 0;
+  const imagesOf: number[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     if (Date.now() > deadline) throw new JuesuanError('limit_exceeded', `读取 PDF 超时：${path}`, path);
     const page = await doc.getPage(n);
@@ -278,6 +279,7 @@ async function readAll(
     const content = await readPage(pdfjs, page, source, n, endingTable(pages[pages.length - 1])?.bands);
     chars += content.chars;
     images += content.images;
+    imagesOf.push(content.images);
     pages.push({ items: content.items, width: content.width, height: content.height });
     // page.cleanup() here would make pdfjs parse shared fonts again on the next page.
   }
@@ -286,7 +288,23 @@ async function readAll(
     throw new JuesuanError('no_text_layer', `PDF 没有文字层${scan}，需要先进行文字识别（OCR）后再读取：${path}`, path);
   }
   dropFurniture(pages);
-  return { ...assemble(pages), pages: doc.numPages };
+  // A document partly scanned (a signed page, a table pasted as a picture): its text is read, and what
+  // cannot be is said, never dropped in silence — pages with pictures and no text but furniture.
+  const pictures = pages.flatMap((p, i) => (imagesOf[i]! > 0 && p.items.length === 0 ? [i + 1] : []));
+  const warnings = pictures.length ? [`第 ${pageList(pictures)} 页是图片（扫描件），没有文字层，其中的内容未读取（需要先进行文字识别）`] : [];
+  return { ...assemble(pages), pages: doc.numPages, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** Page numbers as a reader writes them: 3、5–7、9. */
+function pageList(pages: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    parts.push(j > i ? `${pages[i]}–${pages[j]}` : `${pages[i]}`);
+    i = j + 1;
+  }
+  return parts.join('、');
 }
 
 /** The table a page ends with (only its footer after it), if any. */
@@ -326,9 +344,13 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: numb
     runs.push({ text, x, y, w: item.width, size });
   }
   // The operator list (ruling lines) costs about as much as the text: only pages whose text looks
-  // tabular need it, and pages without text only to tell a scan.
-  const { rules, images } =
-    chars === 0 ? { rules: [], images: await countImages(pdfjs, page) } : mayHoldTable(runs) ? await readRules(pdfjs, page, source, toPage, viewport.width * viewport.height) : { rules: [], images: 0 };
+  // tabular need it, and pages with little or no text, to tell a picture of a page (a scan).
+  const tabular = mayHoldTable(runs);
+  const { rules, images } = tabular
+    ? await readRules(pdfjs, page, source, toPage, viewport.width * viewport.height)
+    : chars < 40
+      ? { rules: [], images: await countImages(pdfjs, page) }
+      : { rules: [], images: 0 };
   return { items: chars > 0 ? layoutPage(runs, withoutFrames(runs, rules), n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
 }
 
