@@ -154,6 +154,22 @@ export async function importFiles(store: ImportStore, inputs: string[], options:
     await updateBatch(sql, batch.id, { ...counts, failed: failures.length, failures, status });
   };
 
+  /** The batch row saved for the last time, and what the run did. */
+  const finish = async (status: 'running' | 'done' | 'queued'): Promise<ImportResult> => {
+    await saveBatch(status);
+    return {
+      batchId: batch.id,
+      ...(previous ? { previous } : {}),
+      total: files.length,
+      ...counts,
+      failures,
+      skipped,
+      pending: files.length - done,
+      interrupted,
+      seconds: (Date.now() - started) / 1000,
+    };
+  };
+
   const save = saver(store);
   if (!options.queue) {
     // In-process: prepare and process in one pipeline, `jobs` files in flight.
@@ -218,18 +234,7 @@ export async function importFiles(store: ImportStore, inputs: string[], options:
       await pool.close();
     }
     if (options.signal?.aborted && done < files.length) interrupted = true;
-    await saveBatch(interrupted ? 'running' : 'done');
-    return {
-      batchId: batch.id,
-      ...(previous ? { previous } : {}),
-      total: files.length,
-      ...counts,
-      failures,
-      skipped,
-      pending: files.length - done,
-      interrupted,
-      seconds: (Date.now() - started) / 1000,
-    };
+    return finish(interrupted ? 'running' : 'done');
   }
 
   // Queue: store every file and queue its job first (bytes in the database, for workers anywhere).
@@ -281,16 +286,5 @@ export async function importFiles(store: ImportStore, inputs: string[], options:
   const c = jobIds.length > 0 ? await tally() : { queued: 0, running: 0 };
   const pending = c.queued + c.running;
   interrupted = Boolean(options.signal?.aborted) && (pending > 0 || done < files.length);
-  await saveBatch(pending > 0 ? 'queued' : 'done');
-  return {
-    batchId: batch.id,
-    ...(previous ? { previous } : {}),
-    total: files.length,
-    ...counts,
-    failures,
-    skipped,
-    pending: files.length - done,
-    interrupted,
-    seconds: (Date.now() - started) / 1000,
-  };
+  return finish(pending > 0 ? 'queued' : 'done');
 }
