@@ -8,6 +8,7 @@ import { checkReport } from '../check/index.js';
 import type { CheckResult, Finding } from '../model/finding.js';
 import { toUnits } from '../model/amount.js';
 import type { Report } from '../model/report.js';
+import type { AuditEntry, EditResult, ReportDetail, ReportSummary, SourceRef } from '../model/api.js';
 import { isReportJsonFile, parseReportJson } from '../model/report-json.js';
 import { readDocumentAsync, type ReadOptions } from '../read/index.js';
 import { recognise } from '../recognise/index.js';
@@ -25,23 +26,9 @@ export { regionOf, PROVINCE_NAMES } from './region.js';
 export type { CellEdit, TextEdit } from './edit.js';
 export { StoreError } from './errors.js';
 export type { ClassAmount, CompareItem, EntityComparison, SanGong, YearComparison, YearFigures } from './compare.js';
-
-export interface ReportSummary {
-  id: number;
-  entity: string;
-  region: string | null;
-  year: number;
-  kind: string;
-  scope: string | null;
-  template: string | null;
-  title: string;
-  filename: string | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** ISO 8601 (UTC). */
-  updatedAt: string;
-}
+export type { AuditEntry, EditResult, ReportSummary, SourceRef } from '../model/api.js';
+/** A report with its findings and source, as the API answers `GET /api/reports/:id`. */
+export type StoredReport = ReportDetail;
 
 export type ReportSort = 'updated' | '-updated' | 'year' | '-year' | 'entity' | '-entity' | 'errors' | '-errors';
 
@@ -60,19 +47,6 @@ export interface ReportFilter {
   sort?: ReportSort | string;
 }
 
-export interface SourceRef {
-  filename: string;
-  sha256: string;
-  size: number;
-}
-
-export interface StoredReport {
-  summary: ReportSummary;
-  report: Report;
-  findings: Finding[];
-  source: SourceRef | null;
-}
-
 export interface StoredSource extends SourceRef {
   mediaType: string;
   bytes: Uint8Array;
@@ -86,22 +60,6 @@ export interface ImportOptions {
   actor?: string;
   /** Reader limits (pages, timeout, bytes). */
   read?: ReadOptions;
-}
-
-export interface EditResult {
-  summary: ReportSummary;
-  findings: Finding[];
-}
-
-export interface AuditEntry {
-  id: number;
-  reportId: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: unknown;
-  before: unknown;
-  after: unknown;
 }
 
 export interface CellFilter {

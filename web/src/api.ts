@@ -5,51 +5,10 @@
  */
 import type { Finding } from '../../src/model/finding.js';
 import type { Report } from '../../src/model/report.js';
+import type { ReportDetail, UploadResult } from '../../src/model/api.js';
 
 export type { Finding, Report };
-
-export interface ReportSummary {
-  id: number;
-  entity: string;
-  region: string | null;
-  year: number;
-  kind: string;
-  scope: string | null;
-  template: string | null;
-  title: string;
-  filename: string | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-  updatedAt: string;
-}
-
-export interface ReportList {
-  total: number;
-  items: ReportSummary[];
-}
-
-export interface ReportDetail {
-  summary: ReportSummary;
-  report: Report;
-  findings: Finding[];
-  source: { filename: string; sha256: string; size: number } | null;
-}
-
-export interface UploadResult {
-  report: ReportSummary;
-  duplicate: boolean;
-}
-
-export interface AuditEntry {
-  id?: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: unknown;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry, EditResult, ReportDetail, ReportList, ReportSummary, UploadResult } from '../../src/model/api.js';
 
 export class ApiError extends Error {
   constructor(

@@ -380,6 +380,8 @@ function gridCells(grid: Grid, pool: Set<Run>, page: number): GridCell[][] {
 
 const UNIT_LINE = /单位\s*[:：]/;
 const NOTE_LINE = /^(?:注|说明|备注|数据来源|资料来源)/;
+/** A sentence under a table (an empty-table note), never a row's label. */
+const SENTENCE = /[。！]$|^本(?:表|单位|部门)|无发生额|无此项/;
 /** An amount with decimals or thousands separators (not a 行次 or 栏次 number). */
 // (Negative amounts printed with a minus or in parentheses, `(12.34)`.)
 const MONEY = /^[-－−]?(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)$|^\((?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)\)$/;
@@ -1304,9 +1306,10 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     // columns, followed by the table's note, the next title or nothing.
     const kinds = bandKinds.get(carried);
     const money = carried.find((_, k) => kinds?.[k] === 'm')?.[0] ?? Infinity;
+    // (Not a sentence: the empty-table note `本表本年度无发生额。` pushed onto the next page.)
     const label = (k: number) => {
       const c = info[k]!.cs;
-      return c.length === 1 && c[0]!.x2 < money && c[0]!.x1 >= carried[0]![0] - info[k]!.size && !NOTE_LINE.test(c[0]!.text) && !UNIT_LINE.test(c[0]!.text) && !/表$/.test(c[0]!.text);
+      return c.length === 1 && c[0]!.x2 < money && c[0]!.x1 >= carried[0]![0] - info[k]!.size && !NOTE_LINE.test(c[0]!.text) && !UNIT_LINE.test(c[0]!.text) && !/表$/.test(c[0]!.text) && !SENTENCE.test(c[0]!.text.trim());
     };
     let k = 0;
     while (k < lines.length && k < 3 && label(k) && (k === 0 || info[k]!.top - info[k - 1]!.bottom < 1.5 * info[k]!.size)) k++;
@@ -1362,6 +1365,22 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
         let k = j + 1;
         while (k < lines.length && k <= j + 2 && info[k]!.cs.length === 1 && within(info[k - 1]!.base, info[k]!.base)) k++;
         wrapped = k < lines.length && info[k]!.cs.length >= 2 && within(info[k - 1]!.base, info[k]!.base);
+        // (Or any number of lines when the name is squeezed into a narrow column, a character or
+        // two a line — a wide table on a page without its header — stacked in one column and
+        // narrow beside the row they lead to.)
+        if (!wrapped) {
+          const piece = (n: number) => info[n]!.cs[0]!;
+          const over = (a: Chunk, b: Chunk) => Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0;
+          k = j;
+          while (k + 1 < lines.length && info[k + 1]!.cs.length === 1 && within(info[k]!.base, info[k + 1]!.base) && over(piece(k), piece(k + 1))) k++;
+          const row = info[k + 1];
+          const width = row ? row.cs[row.cs.length - 1]!.x2 - row.cs[0]!.x1 : 0;
+          wrapped =
+            row !== undefined &&
+            row.data &&
+            within(info[k]!.base, row.base) &&
+            info.slice(j, k + 1).every((l) => l.cs[0]!.x2 - l.cs[0]!.x1 < 0.15 * width && l.cs[0]!.x1 >= row.cs[0]!.x1 - l.size && l.cs[0]!.x2 <= row.cs[row.cs.length - 1]!.x2);
+        }
       }
       if (j > i && cur.cs[0] && ((cur.cs[0].x2 < second && next && next.cs.length >= 2) || tight || labelRow || wrapped)) {
         j++;
