@@ -96,6 +96,42 @@ describe('workbench in Chromium', () => {
     await page.goto(wb.url('/'));
   });
 
+  it('sorts the library by a column heading, both ways, kept in the URL', async () => {
+    const { page } = wb;
+    await page.goto(wb.url('/'));
+    await page.locator('[data-testid=reports] tbody tr[data-report-id]').first().waitFor();
+    const shownIds = () => page.$$eval('[data-testid=reports] tbody tr[data-report-id]', (rows) => rows.map((r) => Number(r.getAttribute('data-report-id'))));
+    const apiIds = async (sort: string) => ((await (await fetch(wb.url(`/api/reports?sort=${sort}&limit=50`))).json()) as { items: { id: number }[] }).items.map((r) => r.id);
+    const shows = async (sort: string) => {
+      const want = await apiIds(sort);
+      await page.waitForFunction(
+        `JSON.stringify([...document.querySelectorAll('[data-testid=reports] tbody tr[data-report-id]')].map((r) => Number(r.getAttribute('data-report-id')))) === ${JSON.stringify(JSON.stringify(want))}`,
+      );
+      expect(await shownIds()).toEqual(want);
+    };
+    await page.click('button.sort[data-sort=entity]');
+    await page.waitForURL(/sort=entity/);
+    await shows('entity');
+    await expect(page.getAttribute('th:has(button[data-sort=entity])', 'aria-sort')).resolves.toBe('ascending');
+    await page.click('button.sort[data-sort=entity]');
+    await page.waitForURL(/sort=-entity/);
+    await shows('-entity');
+    await expect(page.getAttribute('th:has(button[data-sort=entity])', 'aria-sort')).resolves.toBe('descending');
+    await page.click('button.sort[data-sort=year]');
+    await page.waitForURL(/sort=-year/);
+    await shows('-year');
+    const years = await page.$$eval('[data-testid=reports] tbody tr[data-report-id] td.num', (tds) => tds.map((td) => Number(td.textContent)));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    await page.click('button.sort[data-sort=errors]');
+    await page.waitForURL(/sort=-errors/);
+    await shows('-errors');
+    // Back to the default order (most recently changed first): no sort in the URL.
+    await page.click('button.sort[data-sort=updated]');
+    await page.waitForURL((u) => !u.search.includes('sort='));
+    await shows('-updated');
+    await expect(page.getAttribute('th:has(button[data-sort=updated])', 'aria-sort')).resolves.toBe('descending');
+  });
+
   it('shows the findings on the report page: the cell, the sentence, the list', async () => {
     const { page } = wb;
     await page.locator('[data-testid=reports] tbody tr', { has: page.locator(`td.file[title="${gen.name}"]`) }).locator('a').first().click();

@@ -12,11 +12,23 @@ import { navigate, type Location } from '../router.js';
 const PAGE = 50;
 
 /** The filters the URL holds, as the API names them. */
-const FILTERS = ['q', 'region', 'year', 'kind', 'hasErrors'] as const;
+const FILTERS = ['q', 'region', 'year', 'kind', 'hasErrors', 'sort'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 function filtersOf(params: URLSearchParams): Filters {
   return Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Filters;
+}
+
+/** Columns the library sorts by (the API's `sort`), and the direction a first click sorts in. */
+const SORTABLE = { entity: 'entity', year: '-year', errors: '-errors', updated: '-updated' } as const;
+type SortField = keyof typeof SORTABLE;
+const DEFAULT_SORT = '-updated';
+
+/** The sort after a click on a column's heading: its first direction, then the other way round. */
+function nextSort(current: string, field: SortField): string {
+  if (current === field) return `-${field}`;
+  if (current === `-${field}`) return field;
+  return SORTABLE[field];
 }
 
 /** `/api/regions` may answer a list of names or of `{region, count}`; either way, names. */
@@ -44,7 +56,7 @@ export function LibraryPage({ loc }: { loc: Location }) {
     setLoading(true);
     const hasErrors = filters.hasErrors === 'yes' ? true : filters.hasErrors === 'no' ? false : undefined;
     getJson<ReportList>(
-      `/api/reports${query({ q: filters.q, region: filters.region, year: filters.year, kind: filters.kind, hasErrors, limit: PAGE, offset: (page - 1) * PAGE })}`,
+      `/api/reports${query({ q: filters.q, region: filters.region, year: filters.year, kind: filters.kind, hasErrors, sort: filters.sort, limit: PAGE, offset: (page - 1) * PAGE })}`,
     )
       .then((d) => live && (setData(d), setError(null)))
       .catch((e: Error) => live && setError(e.message))
@@ -79,6 +91,28 @@ export function LibraryPage({ loc }: { loc: Location }) {
   };
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const sort = filters.sort || DEFAULT_SORT;
+  /** A heading that sorts: a button in the cell, its state told to screen readers by aria-sort. */
+  const sortHeading = (field: SortField, label: string, className?: string) => {
+    const state = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
+    const next = nextSort(sort, field);
+    return (
+      <th className={className} aria-sort={state}>
+        <button
+          type="button"
+          className="sort"
+          data-sort={field}
+          title={`按${label}${next.startsWith('-') ? '降序' : '升序'}排列`}
+          onClick={() => setFilter('sort', next === DEFAULT_SORT ? '' : next)}
+        >
+          {label}
+          <span className="sort-mark" aria-hidden="true">
+            {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 12 }, (_, i) => String(thisYear - i));
@@ -135,13 +169,13 @@ export function LibraryPage({ loc }: { loc: Location }) {
         <table className="grid reports" data-testid="reports">
           <thead>
             <tr>
-              <th>单位</th>
+              {sortHeading('entity', '单位')}
               <th>地区</th>
-              <th className="num">年度</th>
+              {sortHeading('year', '年度', 'num')}
               <th>类型</th>
               <th>文件</th>
-              <th>问题</th>
-              <th className="col-updated">更新时间</th>
+              {sortHeading('errors', '问题')}
+              {sortHeading('updated', '更新时间', 'col-updated')}
             </tr>
           </thead>
           <tbody>
