@@ -220,6 +220,37 @@ describe('workbench in Chromium', () => {
     await title.fill(`${gen.entity}2024年度部门决算（已更正）`);
     await title.press('Enter');
     await page.waitForSelector('[data-path="/title"]:has-text("已更正")');
+
+    // a row name and a table title: a click opens the input, the catalogue rules judge the new name at once
+    const row = page.locator('[data-table="02"] tr[data-row]', { has: page.locator('td.code', { hasText: /^\d{7}$/ }) }).first();
+    const rowKey = await row.getAttribute('data-row');
+    const name = row.locator('td.name .editable-label');
+    const original = (await name.textContent())!;
+    const rename = async (value: string) => {
+      await name.click();
+      const input = row.locator('td.name input');
+      await input.fill(value);
+      await input.press('Enter');
+      await page.waitForFunction(`!document.querySelector('[data-table="02"] tr[data-row="${rowKey}"] td.name input')`);
+    };
+    await rename('并非此科目的名称');
+    await page.waitForSelector(`[data-table="02"] td.name.has-finding.error[data-row="${rowKey}"]`);
+    await expect(page.locator('.fgroup.error li.finding').count()).resolves.toBeGreaterThan(0);
+    await rename(original);
+    await page.waitForSelector(`[data-table="02"] td.name[data-row="${rowKey}"]:not(.has-finding)`);
+    await expect(page.locator('.fgroup.error li.finding').count()).resolves.toBe(0);
+    const retitle = async (value: string) => {
+      await page.locator('[data-table="02"] h3 .editable-label').click();
+      const input = page.locator('[data-table="02"] h3 input');
+      await input.fill(value);
+      await input.press('Enter');
+      await page.waitForSelector(`[data-table="02"] h3 .editable-label:text-is("${value}")`);
+    };
+    const tableTitle = (await page.locator('[data-table="02"] h3 .editable-label').textContent())!;
+    await retitle(`${tableTitle}（更正）`);
+    await retitle(tableTitle);
+    await page.waitForFunction(`document.querySelector('[data-testid=audit]').textContent.includes('表名')`);
+    expect(await audit.textContent()).toContain('行名');
   });
 
   it('downloads the regenerated Word document', async () => {

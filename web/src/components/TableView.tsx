@@ -7,6 +7,7 @@ import { Fragment, useState, type MouseEvent } from 'react';
 import type { Finding, Report } from '../api.js';
 import { cellKey, rowKey, worst, type FindingIndex } from '../findings.js';
 import { formatAmount, parseAmountInput } from '../format.js';
+import { useTextEdit } from '../useTextEdit.js';
 
 type Table = Report['tables'][number];
 type Row = Table['rows'][number];
@@ -56,16 +57,40 @@ export interface CellEdit {
   value: number | null;
 }
 
+/**
+ * A table title or row name in edit mode: a click opens an input; Enter saves (PATCH …/text at
+ * `path`, re-checked at once: names are checked against the catalogues), Esc cancels.
+ */
+function EditableLabel({ value, path, label, onSave }: { value: string; path: string; label: string; onSave: (path: string, value: string) => Promise<void> }) {
+  const { text, setText, error, saving, save } = useTextEdit(onSave, path);
+  if (text === null)
+    return (
+      <span className="editable-label" data-path={path} role="button" tabIndex={0} title={`点击修改${label}`} onClick={() => setText(value)} onKeyDown={(e) => e.key === 'Enter' && setText(value)}>
+        {value || <span className="muted">（空）</span>}
+      </span>
+    );
+  return (
+    <span className="text-editor label-editor" data-path={path}>
+      <input value={text} aria-label={label} disabled={saving} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => (e.key === 'Enter' ? void save() : e.key === 'Escape' && setText(null))} autoFocus />
+      {error && <span className="error-text small">{error}</span>}
+    </span>
+  );
+}
+
 interface Props {
   table: Table;
+  /** The table's place in report.tables (the JSON Pointer of its title and row names). */
+  tableIndex: number;
   index: FindingIndex;
   moneyUnit: string;
   editable: boolean;
   onHover: (e: MouseEvent, findings: Finding[] | null) => void;
   onSave: (edit: CellEdit) => Promise<void>;
+  /** Saves a corrected title or row name (edit mode). */
+  onSaveText: (path: string, value: string) => Promise<void>;
 }
 
-export function TableView({ table, index, moneyUnit, editable, onHover, onSave }: Props) {
+export function TableView({ table, tableIndex, index, moneyUnit, editable, onHover, onSave, onSaveText }: Props) {
   const [editing, setEditing] = useState<{ row: string; column: string; text: string; error?: string; saving?: boolean } | null>(null);
   const hasCodes = table.rows.some((r) => r.code);
   const tableFindings = index.byTable.get(table.id) ?? [];
@@ -108,7 +133,7 @@ export function TableView({ table, index, moneyUnit, editable, onHover, onSave }
           onMouseEnter={(e) => onHover(e, rowFindings.length ? rowFindings : null)}
           onMouseLeave={(e) => onHover(e, null)}
         >
-          {row.name}
+          {editable ? <EditableLabel value={row.name} path={`/tables/${tableIndex}/rows/${table.rows.indexOf(row)}/name`} label="行名" onSave={onSaveText} /> : row.name}
         </td>
       </>
     );
@@ -181,7 +206,8 @@ export function TableView({ table, index, moneyUnit, editable, onHover, onSave }
         onMouseEnter={(e) => onHover(e, tableFindings.length ? tableFindings : null)}
         onMouseLeave={(e) => onHover(e, null)}
       >
-        {table.label && <span className="table-label">{table.label}</span>} {table.title}
+        {table.label && <span className="table-label">{table.label}</span>}{' '}
+        {editable ? <EditableLabel value={table.title} path={`/tables/${tableIndex}/title`} label="表名" onSave={onSaveText} /> : table.title}
         {table.rebuilt && <span className="muted small">（由情况说明重建，非原文表格）</span>}
       </h3>
       <div className="table-meta muted small">

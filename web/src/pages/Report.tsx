@@ -296,7 +296,7 @@ export function ReportPage({ id, loc }: { id: number; loc: Location }) {
           </nav>
           {tables.length === 0 && <p className="muted">文档中没有识别出标准决算表。</p>}
           {tables.map((t) => (
-            <TableView key={t.id} table={t} index={index} moneyUnit={report.moneyUnit} editable={editable && !t.rebuilt} onHover={onHover} onSave={saveCell} />
+            <TableView key={t.id} table={t} tableIndex={report.tables.indexOf(t)} index={index} moneyUnit={report.moneyUnit} editable={editable && !t.rebuilt} onHover={onHover} onSave={saveCell} onSaveText={saveText} />
           ))}
           <section id="narrative">
             <h2>情况说明</h2>
