@@ -26,6 +26,7 @@ import { renderText } from '../src/render/index.js';
 import { compareWithGolden } from './support/golden.js';
 import { syntheticReport } from './support/synthetic.js';
 import { htmlToPdf, launchChromium, renderHtml } from './read-pdf-fixtures.js';
+import { cidFontPdf } from './support/cid-pdf.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -144,5 +145,20 @@ describe('PDF with a page that is a picture (a scanned or pasted page among text
     const pages = (await readDocumentAsync(pdf, { path: 'partly-scanned.pdf' })).pages;
     expect(pages).toBeGreaterThan(5);
     expect(back.diagnostics).toContainEqual({ level: 'warning', message: `第 ${pages} 页是图片（扫描件），没有文字层，其中的内容未读取（需要先进行文字识别）` });
+  }, 60_000);
+});
+
+describe('PDF from a report system (iText-like): non-embedded STSong-Light and Helvetica, a cell per text object', () => {
+  it.each([
+    ['gd, ruled', 87, 'gd', true],
+    ['sx, ruled', 88, 'sx', true],
+  ] as const)('%s: every cell, with CMaps and standard font metrics', async (_name, seed, template, ruled) => {
+    const report = syntheticReport(seed, { template });
+    const pdf = cidFontPdf(renderText(report), { ruled });
+    const back = await extractAsync(pdf, { path: 'report-system.pdf' });
+    const result = compareWithGolden(back, report, { meta: false });
+    expect(result.cells).toBeGreaterThan(100);
+    expect(result.mismatches.slice(0, 5)).toEqual([]);
+    expect(back.entity).toBe(report.entity);
   }, 60_000);
 });
