@@ -13,12 +13,13 @@ import { setFlagsFromString } from 'node:v8';
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
 if (process.versions.v8.startsWith('11.3.') && !['serve', 'import', 'worker'].includes(command ?? '')) setFlagsFromString('--interrupt-budget=1000000');
 
-// `juesuan extract` runs from one bundled script with a V8 code cache (src/cli/code-cache.ts), when
-// the bundle is newer than the compiled modules (tsc rewrites them all: a bundle older than one of
-// them is stale). JUESUAN_FAST_START=0 runs it from the modules like every other command.
-const bundle = fileURLToPath(new URL('../dist/extract.cjs', import.meta.url));
+// `juesuan extract` and `juesuan check` run from one bundled script with a V8 code cache
+// (src/cli/code-cache.ts), when the bundle is newer than the compiled modules (tsc rewrites them all:
+// a bundle older than one of them is stale). JUESUAN_FAST_START=0 runs them from the modules like
+// every other command.
+const bundle = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const modified = (file) => statSync(fileURLToPath(new URL(file, import.meta.url)), { throwIfNoEntry: false })?.mtimeMs ?? NaN;
-if (command === 'extract' && process.env.JUESUAN_FAST_START !== '0' && modified('../dist/extract.cjs') >= modified('../dist/src/cli/program.js')) {
+if (['extract', 'check'].includes(command) && process.env.JUESUAN_FAST_START !== '0' && modified('../dist/cli.cjs') >= modified('../dist/src/cli/program.js')) {
   const { runBundled } = await import('../dist/src/cli/code-cache.js');
   process.exitCode = await runBundled(bundle, process.argv);
 } else {

@@ -1,9 +1,11 @@
 /**
- * `juesuan extract` runs from the bundled script (dist/extract.cjs) with a V8 code cache
- * (src/cli/code-cache.ts). These tests run the real bin in child processes: the bundle must print
- * exactly what the modules print (JUESUAN_FAST_START=0) for every format — text, PDF, XLSX, DOCX —
- * and for errors; the cache must be written once, used after, replaced when V8 rejects it, and
- * never be needed (a folder that cannot be written still gives the right output).
+ * `juesuan extract` and `juesuan check` run from the bundled script (dist/cli.cjs) with a V8 code
+ * cache (src/cli/code-cache.ts). These tests run the real bin in child processes: the bundle must
+ * print exactly what the modules print (JUESUAN_FAST_START=0) for every format — text, PDF, XLSX,
+ * DOCX — for checks (one file in this thread, several in worker threads) and for errors; the cache
+ * must be written once, used after, renewed when a run compiles more (a PDF, the checker), replaced
+ * when V8 rejects it, and never be needed (a folder that cannot be written still gives the right
+ * output).
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,7 @@ const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'juesuan.js');
 const EXAMPLE = join(ROOT, 'examples', '示例单位2024年度单位决算.txt');
-const HAVE_BUNDLE = existsSync(join(ROOT, 'dist', 'extract.cjs'));
+const HAVE_BUNDLE = existsSync(join(ROOT, 'dist', 'cli.cjs'));
 
 interface Result {
   code: number;
@@ -70,6 +72,27 @@ describe.skipIf(!HAVE_BUNDLE)('juesuan extract from the bundle', () => {
     expect(written[0]!.endsWith('-pdf.v8')).toBe(format === 'pdf');
   }, 120_000);
 
+  it('checks as the modules check: one file, and several in worker threads', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'juesuan-cache-'));
+    const wrong = join(dir, '有错误.txt');
+    writeFileSync(wrong, readFileSync(EXAMPLE, 'utf8').replace('一、一般公共预算财政拨款收入\t1\t510.00', '一、一般公共预算财政拨款收入\t1\t511.00'));
+    for (const args of [
+      ['check', files['pdf']!],
+      ['check', EXAMPLE, '--format', 'json'],
+      ['check', EXAMPLE, wrong, files['docx']!, '--jobs', '2'],
+      ['check', files['broken']!, EXAMPLE],
+    ]) {
+      const modules = await juesuan(args, { JUESUAN_FAST_START: '0' });
+      const bundled = await juesuan(args, { JUESUAN_CACHE_DIR: cache });
+      expect(bundled, args.join(' ')).toEqual(modules);
+    }
+    // The check of several files found the error in the changed copy (exit 1), the broken PDF is exit 2.
+    expect((await juesuan(['check', EXAMPLE, wrong, '--jobs', '2'], { JUESUAN_CACHE_DIR: cache })).code).toBe(1);
+    expect((await juesuan(['check', files['broken']!, EXAMPLE], { JUESUAN_CACHE_DIR: cache })).code).toBe(2);
+    // The cache holds what the runs compiled: the checker and pdf.js.
+    expect(readdirSync(cache)).toEqual([expect.stringMatching(/-check-pdf\.v8$/)]);
+  }, 120_000);
+
   it('gives the same Chinese messages and exit codes', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'juesuan-cache-'));
     for (const args of [['extract', files['broken']!], ['extract', join(dir, '没有这个文件.pdf')], ['extract'], ['extract', EXAMPLE, '--format', 'xml'], ['extract', '--help']]) {
@@ -85,7 +108,7 @@ describe.skipIf(!HAVE_BUNDLE)('juesuan extract from the bundle', () => {
     const env = { JUESUAN_CACHE_DIR: cache };
     await juesuan(['extract', EXAMPLE, '--format', 'csv'], env);
     const [base] = readdirSync(cache);
-    expect(base).toMatch(/^extract-v\d+.*\.v8$/);
+    expect(base).toMatch(/^cli-v\d+.*\.v8$/);
     const made = statSync(join(cache, base!)).mtimeMs;
     // A second text run uses the cache as it is.
     await juesuan(['extract', EXAMPLE, '--format', 'csv'], env);

@@ -3,6 +3,7 @@
  * default), reporting progress as files finish. Results come back in the order the files were given.
  */
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { readFile, stat } from 'node:fs/promises';
 import { readDocumentFile, type ReadLimits } from '../read/index.js';
@@ -80,7 +81,9 @@ export async function checkFiles(files: string[], options: BatchOptions = {}): P
     return results;
   }
   let next = 0;
-  const workerUrl = new URL('./worker.js', import.meta.url);
+  // The worker module beside this one; from the bundled CLI (dist/cli.cjs) that is dist/src/check/.
+  const beside = new URL('./worker.js', import.meta.url);
+  const workerUrl = existsSync(beside) ? beside : new URL('./src/check/worker.js', import.meta.url);
   await Promise.all(
     Array.from({ length: jobs }, () => {
       const worker = new Worker(workerUrl, { workerData: { config: options.config ?? null, limits: options.limits ?? {} } });

@@ -1,26 +1,28 @@
 /**
- * Runs the bundled `juesuan extract` (dist/extract.cjs, built by scripts/bundle-cli.mjs) with a V8
- * code cache. Node 20 has no compile cache for ES modules (module.enableCompileCache is Node 22), and
- * a single extraction spent a third of its time loading and compiling some hundred modules and
- * pdf.js. The cache is written after a run, not after compiling, so that it holds the functions the
- * run compiled lazily (measured on a 13-page PDF: 0.61 s → 0.48 s of CPU; a cache made at compile
- * time saves a third of that). Written by hand: v8-compile-cache, the library for this, hooks only
- * CommonJS `require` and stores the compile-time cache.
+ * Runs the bundled `juesuan extract` and `juesuan check` (dist/cli.cjs, built by
+ * scripts/bundle-cli.mjs) with a V8 code cache. Node 20 has no compile cache for ES modules
+ * (module.enableCompileCache is Node 22), and a single extraction spent a third of its time loading
+ * and compiling some hundred modules and pdf.js. The cache is written after a run, not after
+ * compiling, so that it holds the functions the run compiled lazily (measured on a 13-page PDF:
+ * 0.61 s → 0.43 s of CPU; a cache made at compile time saves a third of that). Written by hand:
+ * v8-compile-cache, the library for this, hooks only CommonJS `require` and stores the compile-time
+ * cache.
  *
  * The cache lives in $JUESUAN_CACHE_DIR, else $XDG_CACHE_HOME/juesuan or ~/.cache/juesuan (a private
  * folder in the temp directory when home is not writable). Its name holds everything V8 does not
- * check itself (the bundle's size and time) besides what it does (Node version, flags); a cache V8
- * rejects is replaced. A run that read a PDF rewrites a cache made without pdf.js.
+ * check itself (the bundle's size and time) besides what it does (Node version, flags), and the
+ * features the runs that made it used (reading a PDF, checking): a run that uses one the cache lacks
+ * writes it again, with what it had and what the run added. A cache V8 rejects is replaced.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
-interface ExtractBundle {
+interface FastBundle {
   run(argv: string[]): Promise<number>;
-  pdfjsLoaded(): boolean;
+  features(): string[];
 }
 
 /** Where caches are written: the first folder that exists or can be made. */
@@ -39,14 +41,6 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
   return undefined;
 }
 
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A short name for Node's own options (V8 rejects a cache made under other flags; one file per set). */
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
@@ -54,22 +48,42 @@ function fnv1a(text: string): string {
   return hash.toString(36);
 }
 
+/** The cache files of this bundle and Node, with the features each holds (`<key>[-feature…].v8`). */
+function cachesOf(dir: string, key: string): { file: string; features: string[] }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.startsWith(key) && n.endsWith('.v8') && (n.length === key.length + 3 || n[key.length] === '-'))
+    .map((n) => ({ file: join(dir, n), features: n.slice(key.length, -3).split('-').filter(Boolean) }))
+    .sort((a, b) => b.features.length - a.features.length);
+}
+
+function unlinkQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
 /** Runs the bundle's command on argv and returns its exit code; writes or renews the cache after. */
 export async function runBundled(bundle: string, argv: string[]): Promise<number> {
   const source = readFileSync(bundle, 'utf8');
   const { size, mtimeMs } = statSync(bundle);
   const dir = codeCacheDir();
-  const key = `extract-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}-${fnv1a(process.execArgv.join('\0'))}`;
-  const files = dir ? { pdf: join(dir, `${key}-pdf.v8`), base: join(dir, `${key}.v8`) } : undefined;
-  let used: 'pdf' | 'base' | undefined;
+  const key = `cli-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}-${fnv1a(process.execArgv.join('\0'))}`;
+  // The cache holding the most (a cache's unused functions cost little; missing ones a compile each).
+  let used = dir ? cachesOf(dir, key)[0] : undefined;
   let cachedData: Buffer | undefined;
-  if (files) {
-    for (const kind of ['pdf', 'base'] as const) {
-      cachedData = readOrUndefined(files[kind]);
-      if (cachedData) {
-        used = kind;
-        break;
-      }
+  if (used) {
+    try {
+      cachedData = readFileSync(used.file);
+    } catch {
+      used = undefined;
     }
   }
   // The CommonJS wrapper, as Node's own loader adds it (the bundle's `require` resolves from dist/).
@@ -78,24 +92,21 @@ export async function runBundled(bundle: string, argv: string[]): Promise<number
     ...(cachedData ? { cachedData } : {}),
   });
   if (used && script.cachedDataRejected) {
-    try {
-      unlinkSync(files![used]);
-    } catch {
-      // already gone
-    }
+    unlinkQuietly(used.file);
     used = undefined;
   }
-  const module = { exports: {} as ExtractBundle };
+  const module = { exports: {} as FastBundle };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const exitCode = await module.exports.run(argv);
-  const pdf = module.exports.pdfjsLoaded();
-  if (files && (!used || (pdf && used === 'base'))) {
-    const target = pdf ? files.pdf : files.base;
+  const had = used?.features ?? [];
+  const features = [...new Set([...had, ...module.exports.features()])].sort();
+  if (dir && (!used || features.length > had.length)) {
+    const target = join(dir, `${key}${features.map((f) => `-${f}`).join('')}.v8`);
     try {
       const temporary = `${target}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, target); // whole or not at all, when two runs write at once
-      if (pdf && used === 'base') unlinkSync(files.base);
+      if (used && used.file !== target) unlinkQuietly(used.file);
     } catch {
       // a cache is an optimisation: a full disk or a read-only folder is not the user's problem
     }
