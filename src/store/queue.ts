@@ -163,7 +163,30 @@ export async function createBatch(
     'insert into batches (key, paths, mode, total, skipped) values ($1, $2::jsonb, $3, $4, $5) returning *',
     [key, JSON.stringify(init.paths), init.mode, init.total, init.skipped],
   );
-  return { batch: toBatch(row!), previous: prev ? toBatch(prev) : undefined };
+  return { batch: toBatch(row!), previous: prev ? await liveBatch(sql, prev) : undefined };
+}
+
+/**
+ * A batch as it stands now. A queued batch's row holds its counts from queue time; its jobs, which
+ * workers elsewhere process after, hold the rest: imported and failed jobs, and the files that were
+ * duplicates or failed before they got a job (the row's counts less its jobs).
+ */
+async function liveBatch(sql: QueueSql, row: Row): Promise<BatchRow> {
+  const batch = toBatch(row);
+  if (batch.status !== 'queued') return batch;
+  const jobs = await sql.query<Row>('select status, duplicate, path from jobs where batch_id = $1', [batch.id]);
+  const paths = new Set(jobs.map((j) => String(j['path'])));
+  const failures = (typeof row['failures'] === 'string' ? JSON.parse(row['failures']) : (row['failures'] ?? [])) as Failure[];
+  const failedBefore = failures.filter((f) => !paths.has(f.file)).length;
+  const count = (status: string, duplicate = false) => jobs.filter((j) => j['status'] === status && Boolean(j['duplicate']) === duplicate).length;
+  const pending = count('queued') + count('running');
+  return {
+    ...batch,
+    status: pending > 0 ? 'queued' : 'done',
+    imported: count('done'),
+    duplicates: Math.min(batch.duplicates, batch.total - jobs.length - failedBefore) + count('done', true),
+    failed: failedBefore + count('failed'),
+  };
 }
 
 export async function updateBatch(
