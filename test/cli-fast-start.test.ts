@@ -57,6 +57,11 @@ beforeAll(async () => {
 }, 180_000);
 
 describe.skipIf(!HAVE_BUNDLE)('juesuan extract from the bundle', () => {
+  it('is newer than the compiled modules (else bin/juesuan.js runs the modules: `npm test` and `npm run build` bundle after tsc)', () => {
+    const bundled = statSync(join(ROOT, 'dist', 'cli.cjs')).mtimeMs;
+    expect(bundled, 'dist/cli.cjs is older than dist/src: run `node scripts/bundle-cli.mjs` after tsc').toBeGreaterThanOrEqual(statSync(join(ROOT, 'dist', 'src', 'cli', 'program.js')).mtimeMs);
+  });
+
   it.each(['txt', 'pdf', 'xlsx', 'docx'])('prints what the modules print (%s)', async (format) => {
     const cache = mkdtempSync(join(tmpdir(), 'juesuan-cache-'));
     const modules = await juesuan(['extract', files[format]!, '--format', 'csv'], { JUESUAN_FAST_START: '0' });

@@ -402,6 +402,7 @@ for (const backend of backends('serve')) {
     it('answers errors with status, code and a Chinese message', async () => {
       const tooBig = await post('/api/reports', form([new Uint8Array(MAX_UPLOAD + 1024).fill(0x41), '大文件.txt']));
       expect(tooBig.status).toBe(413);
+      expect(tooBig.headers.get('connection')).toBe('close');
       expect(((await tooBig.json()) as any).error.message).toMatch(/过大/);
 
       const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

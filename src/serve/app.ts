@@ -382,7 +382,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   const uploadLimit = bodyLimit({
     maxSize: maxUpload,
-    onError: (c) => errorResponse(c, new ApiError(413, 'too_large', `上传内容过大，上限 ${formatBytes(maxUpload)}`)),
+    // The rest of the body is not read: the connection is closed after the answer, so that the client
+    // does not send its next request on a socket still full of this one (undici: "other side closed").
+    onError: (c) => {
+      const res = errorResponse(c, new ApiError(413, 'too_large', `上传内容过大，上限 ${formatBytes(maxUpload)}`));
+      res.headers.set('Connection', 'close');
+      return res;
+    },
   });
   for (const route of routes) {
     const handle = async (c: Context) => route.handler(c, readParams(c, route.params ?? []));
