@@ -9,7 +9,8 @@ import { checkReport } from '../src/check/index.js';
 import { PERFORMANCE_RULES } from '../src/check/rules/performance/index.js';
 import type { Finding } from '../src/model/finding.js';
 import { exampleReport } from './support/reports.js';
-import { HAVE_SEEDS, SEEDS_DIR, seedReport } from './support/seeds.js';
+import { readFileSync } from 'node:fs';
+import { HAVE_SEEDS, SEEDS_DIR, seed, seedReport } from './support/seeds.js';
 
 const key = (f: Finding) => `${f.ruleId} ${f.severity} ${f.status} ${f.messageId} ${f.location.evaluation ?? '-'}@${f.location.span?.line ?? '-'}`;
 
@@ -45,8 +46,9 @@ const EXPECTED: Record<string, string[]> = {
     'P-R10 warning fail tier E1@550',
   ],
   '004': [
-    // E P-R8: 就业创业补助资金 `综合自评得分100分 … 总体结论为良好` (line 457): 100 ⇒ 优. 部门整体 91.4 has no grade word.
-    'P-R8 error fail grade E2@457',
+    // E P-R8: 就业创业补助资金 (report from line 457) `…总体结论为良好 … 综合自评得分 100 分` (line 529): 100 ⇒ 优.
+    // 部门整体 91.4 has no grade word.
+    'P-R8 error fail grade E2@529',
   ],
 };
 
@@ -69,6 +71,19 @@ describe.skipIf(!HAVE_SEEDS)(`P-R1 … P-R13 on the seeds (${SEEDS_DIR})`, () =>
     expect((await of('P-R5')).map((f) => `${f.expected}/${f.actual}`)).toEqual(['12.901/0', '42.534/0']);
     expect((await of('P-R11')).map((f) => `${f.severity} ${f.actual}→${f.expected}`)).toEqual(['error 69→100', 'error 57.5→100', 'info 99.92→100']);
     expect((await of('P-R10')).map((f) => f.message)).toEqual([expect.stringContaining('档案用品采购'), expect.stringContaining('工伤鉴定完成')]);
+  });
+
+  it('every finding points at the printed words: a span on its line (a 自评表 row, a sentence, a number)', async () => {
+    for (const id of Object.keys(EXPECTED)) {
+      const text = readFileSync(seed(id).path, 'utf8');
+      const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+      for (const f of await findings(id)) {
+        const span = f.location.span!;
+        expect(span.end, `${id} ${key(f)}`).toBeGreaterThan(span.start);
+        expect(lineOf(span.start), `${id} ${key(f)}`).toBe(span.line);
+        expect(text.slice(span.start, span.end)).not.toContain('\n');
+      }
+    }
   });
 
   it('seeds 001, 002, 004: rate, indicator and grade as printed', async () => {

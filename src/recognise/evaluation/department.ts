@@ -6,7 +6,7 @@
  */
 import type { Document } from '../../model/document.js';
 import type { DepartmentEvaluation, Dimension, DimensionItem, Indicator } from '../../model/evaluation.js';
-import type { Grid } from '../../model/report.js';
+import type { Grid, Span } from '../../model/report.js';
 import { compact } from '../normalise.js';
 import { alignRow, type Role } from './align.js';
 import { findStatements, textFigure } from './figure.js';
@@ -128,7 +128,7 @@ function readManagementTable(grids: Grid[], dim: Dimension): void {
       }
       if (filled.length >= 3) group = filled[0]!;
       const [name, basis] = filled.length >= 3 ? [filled[1]!, filled.slice(2).join('')] : [filled[0]!, filled[1]!];
-      const item: DimensionItem = { name, ...(group ? { group } : {}), basis, place: { line: r.line, grid: r.grid, row: r.row } };
+      const item: DimensionItem = { name, ...(group ? { group } : {}), basis, place: { line: r.line, span: r.span, grid: r.grid, row: r.row } };
       const part = /得\s*(\d+(?:\.\d+)?)\s*分\s*[（(]满分\s*(\d+(?:\.\d+)?)\s*分[)）]/.exec(basis);
       if (part) {
         item.score = textFigure(part[1]!, '分', undefined, `${part[1]}分`);
@@ -142,6 +142,8 @@ function readManagementTable(grids: Grid[], dim: Dimension): void {
 interface RunRow {
   cells: string[];
   line: number;
+  /** The row's text in the source (a finding points at it). */
+  span: Span;
   grid: number;
   row: number;
 }
@@ -156,7 +158,7 @@ function runs(grids: Grid[], isHead: (head: string[]) => boolean): RunRow[][] {
   let lastLine = -1;
   grids.forEach((g, gi) => {
     const head = g.rows[0]?.cells.map((c) => compact(c)) ?? [];
-    const rows = g.rows.map((r, ri) => ({ cells: r.cells.map((c) => c.trim()), line: r.line, grid: gi, row: ri }));
+    const rows = g.rows.map((r, ri) => ({ cells: r.cells.map((c) => c.trim()), line: r.line, span: { ...r.span, line: r.line }, grid: gi, row: ri }));
     if (isHead(head)) {
       out.push((current = rows));
     } else if (current && g.line - lastLine <= 3 && !head.some((c) => /指标|分类|内容/.test(c) && c.length <= 8)) {
@@ -240,7 +242,7 @@ function readIndicatorGrids(doc: Document, grids: Grid[]): Indicator[] {
         ...(get('target') ? { target: get('target') } : {}),
         ...(get('actual') ? { actual: get('actual') } : {}),
         ...(table ? { table } : {}),
-        place: { line: r.line, grid: r.grid, row: r.row },
+        place: { line: r.line, span: r.span, grid: r.grid, row: r.row },
       };
       out.push(ind);
       last = ind;

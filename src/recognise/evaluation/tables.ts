@@ -210,8 +210,9 @@ export function readEvaluationTables(grids: Grid[], doc: Document, year?: number
   return out;
 }
 
+/** Where a row of a 自评表 was printed: its line, grid and row, and the row's text (a finding points at it). */
 function placeOf(r: RowRef): EvaluationPlace {
-  return { line: r.line, grid: r.grid, row: r.row };
+  return { line: r.line, span: { start: r.start, end: r.end, line: r.line }, grid: r.grid, row: r.row };
 }
 
 function readOne(rows: RowRef[], text: string, title: string | undefined, year: number | undefined): ProjectEvaluation | undefined {
@@ -228,7 +229,7 @@ function readOne(rows: RowRef[], text: string, title: string | undefined, year: 
     funds: [],
     goals: [],
     indicators: [],
-    place: { line: first.line, grid: first.grid, row: first.row },
+    place: placeOf(first),
   };
   type Part = 'head' | 'funds' | 'goals' | 'indicators' | 'total' | 'analysis';
   let part: Part = 'head';

@@ -2,7 +2,7 @@ import type { EvaluationPlace } from '../../../model/evaluation.js';
 import { halfUnitAt, ratAbs, ratCmp, ratSub, type Rational } from '../../narrative/interval.js';
 import { scoreDepartment } from '../../performance/index.js';
 import type { Rule } from '../../types.js';
-import { evaluationsOf, figureAmount, figureRat, label, locate, num, schemeFor, show } from './shared.js';
+import { evaluationsOf, figureAmount, figureRat, label, locate, num, schemeFor, show, totalPlace } from './shared.js';
 
 /**
  * P-R12: the arithmetic of a department model (seed 002, Guangzhou: 管理效率 50 + 履职效能 50; 履职效能
@@ -50,7 +50,7 @@ export const rule: Rule = {
         }
         judge(d.name, d.score?.text, figureRat(d.score), sd?.value, figureRat(d.weight), sd?.reason ?? '', d.items[0]?.place ?? e.place);
       });
-      if (scored.value) judge('总分', e.total?.text, figureRat(e.total), scored.value, undefined, '各维度得分之和', e.total?.span ? { line: e.total.span.line ?? e.place.line, span: e.total.span } : e.place);
+      if (scored.value) judge('总分', e.total?.text, figureRat(e.total), scored.value, undefined, '各维度得分之和', totalPlace(e));
     }
   },
 };

@@ -1,6 +1,6 @@
 import { halfUnitAt, rat, ratAbs, ratAdd, ratCmp, ratSub } from '../../narrative/interval.js';
 import type { Rule } from '../../types.js';
-import { evaluationsOf, figureAmount, figureRat, label, locate, num, projects, show, totalLine } from './shared.js';
+import { evaluationsOf, figureAmount, figureRat, label, locate, num, projects, show, totalLine, totalPlace } from './shared.js';
 
 /**
  * P-R7: 总分 = 执行率得分 + Σ 指标得分, and no 得分 exceeds its 分值. The total is judged when every
@@ -47,7 +47,7 @@ export const rule: Rule = {
       ctx.flag({
         messageId: round ? 'round' : 'total',
         status: round ? 'round' : 'fail',
-        location: locate(e, e.total?.span ? { line: e.total.span.line ?? e.place.line, span: e.total.span } : e.place),
+        location: locate(e, totalPlace(e)),
         expected: num(expected),
         actual: num(actual),
         difference: num(diff),

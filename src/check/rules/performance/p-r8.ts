@@ -1,6 +1,6 @@
 import type { EvaluationPlace, Figure } from '../../../model/evaluation.js';
 import type { Rule } from '../../types.js';
-import { evaluationsOf, figureRat, gradeOf, label, locate, normaliseGrade, num } from './shared.js';
+import { evaluationsOf, figureRat, gradeOf, label, locate, normaliseGrade, num, totalPlace } from './shared.js';
 
 /**
  * P-R8: the grade printed or stated with a score is the grade of its band: ≥90 优, 80 ≤ s < 90 良,
@@ -26,7 +26,7 @@ export const rule: Rule = {
     for (const e of evaluationsOf(ctx)) {
       const pairs: { score: Figure; grade: string; place: EvaluationPlace; where: string }[] = [];
       for (const s of e.stated) if (s.score && s.grade) pairs.push({ score: s.score, grade: s.grade, place: s.place, where: '文中所述等级' });
-      if (e.total && e.grade) pairs.push({ score: e.total, grade: e.grade, place: e.total.span ? { line: e.total.span.line ?? e.place.line, span: e.total.span } : e.place, where: '所列等级' });
+      if (e.total && e.grade) pairs.push({ score: e.total, grade: e.grade, place: totalPlace(e), where: '所列等级' });
       const seen = new Set<string>();
       for (const p of pairs) {
         const score = figureRat(p.score);

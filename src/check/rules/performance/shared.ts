@@ -56,6 +56,17 @@ export function locate(e: Evaluation, place: EvaluationPlace = e.place): Finding
   return { evaluation: e.id, span };
 }
 
+/**
+ * Where the evaluation's total score is printed: its figure's span, on the line of the statement or
+ * row it was read from (the figure's own span does not carry its line); the evaluation's place else.
+ */
+export function totalPlace(e: Evaluation): EvaluationPlace {
+  const span = e.total?.span;
+  if (!span) return e.place;
+  const from = e.stated.find((s) => s.score === e.total || (s.score?.span && s.score.span.start === span.start));
+  return { line: span.line ?? from?.place.line ?? e.place.line, span: { ...span, line: span.line ?? from?.place.line ?? e.place.line } };
+}
+
 /** The 资金总额 line of a project's funds block (the first line when none is marked total). */
 export function totalLine(e: ProjectEvaluation): FundLine | undefined {
   return e.funds.find((f) => f.total) ?? e.funds[0];
