@@ -93,6 +93,21 @@ describe('juesuan check', () => {
     expect(files[1].summary.error).toBe(0);
   });
 
+  it('says what it could not read or recognise before the findings (text and JSON)', async () => {
+    // A row of table 01 whose label is no row of the template: left out of the table, and said.
+    const odd = join(dir, '有一行认不出.txt');
+    writeFileSync(odd, example.replace(/^\t9\t\t/m, '说不清的一行\t9\t0.00\t'));
+    const text = await juesuan('check', odd);
+    expect(text.stdout).toMatch(/【读取与识别】\n\s+注意 表 01「收入支出决算总表」第 \d+ 行未能识别：说不清的一行\n/);
+    expect(text.stdout.indexOf('【读取与识别】')).toBeLessThan(text.stdout.indexOf('合计：'));
+    const json = JSON.parse((await juesuan('check', odd, '--format', 'json')).stdout);
+    expect(json.files[0].warnings).toEqual([expect.stringMatching(/^表 01「收入支出决算总表」第 \d+ 行未能识别：说不清的一行$/)]);
+    // A clean document has none, and no such heading.
+    const clean = await juesuan('check', EXAMPLE);
+    expect(clean.stdout).not.toContain('【读取与识别】');
+    expect(JSON.parse((await juesuan('check', EXAMPLE, '--format', 'json')).stdout).files[0].warnings).toEqual([]);
+  });
+
   it('rejects an unknown severity', async () => {
     const r = await juesuan('check', EXAMPLE, '--min-severity', 'fatal');
     expect(r.code).toBe(2);

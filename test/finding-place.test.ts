@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
+import { fileReport } from '../src/check/batch.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from '../src/check/index.js';
 import { placeFinding } from '../src/check/place.js';
@@ -35,7 +36,7 @@ function wrongReport(): { report: Report; key: string } {
 const amount = (text: string) => Number(text.replace(/[\s,]/g, ''));
 const compact = (text: string) => text.replace(/\s/g, '');
 const row = (report: Report, table: string, key: string): Row => report.tables.find((t) => t.id === table)!.rows.find((r) => r.key === key)!;
-const fileCheck = (report: Report, findings: Finding[]) => ({ file: 'x', report, result: { findings, summary: { error: 0, warning: 0, info: 0, not_applicable: 0 } } });
+const fileCheck = (report: Report, findings: Finding[]) => ({ file: 'x', report: fileReport(report), result: { findings, summary: { error: 0, warning: 0, info: 0, not_applicable: 0 } } });
 
 let browser: Browser;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  * are kept in test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticDisclosure } from '../bench/corpus.js';
 import { checkReport } from '../src/check/index.js';
@@ -348,5 +348,26 @@ describe('workbench in Chromium', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await wb.shot('web-library-900');
+  });
+
+  it('tells on the report page what could not be read or recognised', async () => {
+    const { page } = wb;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const example = readFileSync(join(import.meta.dirname, '..', 'examples', '示例单位2024年度单位决算.txt'), 'utf8');
+    const odd = example.replace(/^\t9\t\t/m, '说不清的一行\t9\t0.00\t').replace('示例市档案数字化服务中心', '示例市另一个服务中心');
+    const form = new FormData();
+    form.append('file', new Blob([odd], { type: 'text/plain' }), '有一行认不出.txt');
+    const res = await fetch(wb.url('/api/reports'), { method: 'POST', body: form });
+    expect(res.status).toBe(201);
+    const { report } = (await res.json()) as { report: { id: number } };
+    await page.goto(wb.url(`/reports/${report.id}`));
+    const box = page.getByTestId('read-warnings');
+    await box.waitFor();
+    expect(await box.textContent()).toMatch(/表 01「收入支出决算总表」第 \d+ 行未能识别：说不清的一行/);
+    // A report read whole has no such box.
+    await page.goto(wb.url('/'));
+    await page.locator('[data-testid=reports] tbody tr', { has: page.locator(`td.file[title="${gen.name}"]`) }).locator('a').first().click();
+    await page.getByTestId('findings').waitFor();
+    await expect(page.getByTestId('read-warnings').count()).resolves.toBe(0);
   });
 });

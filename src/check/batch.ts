@@ -18,7 +18,11 @@ import { checkReport } from './index.js';
 export interface FileCheck {
   file: string;
   /** Present when the file was read. */
-  report?: Pick<Report, 'title' | 'entity' | 'year' | 'kind' | 'scope' | 'moneyUnit' | 'template'> & { tables: { id: string; title: string }[] };
+  report?: Pick<Report, 'title' | 'entity' | 'year' | 'kind' | 'scope' | 'moneyUnit' | 'template'> & {
+    tables: { id: string; title: string }[];
+    /** What reading and recognition could not do (a page that is a picture, a row not recognised). */
+    warnings: string[];
+  };
   result?: CheckResult;
   /** Present when the file could not be read (exit code 2). */
   error?: { code: string; message: string };
@@ -42,6 +46,21 @@ async function reportOf(file: string, limits: ReadLimits): Promise<Report> {
   return parseReportJson(await readFile(file), file);
 }
 
+/** What a check keeps of its report (all a worker thread sends back): the header, tables, warnings. */
+export function fileReport(report: Report): NonNullable<FileCheck['report']> {
+  return {
+    title: report.title,
+    entity: report.entity,
+    year: report.year,
+    kind: report.kind,
+    scope: report.scope,
+    moneyUnit: report.moneyUnit,
+    template: report.template,
+    tables: report.tables.map((t) => ({ id: t.id, title: t.title })),
+    warnings: (report.diagnostics ?? []).filter((d) => d.level === 'warning').map((d) => d.message),
+  };
+}
+
 /** Read, recognise and check one file; never throws for a bad input. */
 export async function checkFile(file: string, config?: CheckConfig, limits: ReadLimits = {}): Promise<FileCheck> {
   try {
@@ -49,16 +68,7 @@ export async function checkFile(file: string, config?: CheckConfig, limits: Read
     const result = checkReport(report, config ? { config } : {});
     return {
       file,
-      report: {
-        title: report.title,
-        entity: report.entity,
-        year: report.year,
-        kind: report.kind,
-        scope: report.scope,
-        moneyUnit: report.moneyUnit,
-        template: report.template,
-        tables: report.tables.map((t) => ({ id: t.id, title: t.title })),
-      },
+      report: fileReport(report),
       result,
     };
   } catch (error) {

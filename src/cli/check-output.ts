@@ -25,6 +25,7 @@ export function toJson(checks: FileCheck[], min: MinSeverity): string {
                 file: c.file,
                 entity: c.report!.entity,
                 year: c.report!.year,
+                warnings: c.report!.warnings,
                 findings: c.result!.findings
                   .filter((f) => visible(f, min))
                   .map((f) => ({
@@ -78,6 +79,11 @@ export function toText(checks: FileCheck[], min: MinSeverity, colour: boolean): 
     }
     const r = c.report!;
     out.push(paint('bold', `${c.file}`) + `　${r.entity || '（未识别单位）'} ${r.year || ''}年度`);
+    // What was not read or not recognised, before the findings: they are judged without it.
+    if (r.warnings.length > 0) {
+      out.push('  【读取与识别】');
+      for (const w of r.warnings) out.push(`    ${paint('yellow', '注意')} ${w}`);
+    }
     const findings = c.result!.findings.filter((f) => visible(f, min) && f.status !== 'not_applicable' && f.status !== 'insufficient_data');
     const groups = new Map<string, Finding[]>();
     for (const f of findings) {

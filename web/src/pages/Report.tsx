@@ -206,6 +206,8 @@ export function ReportPage({ id, loc }: { id: number; loc: Location }) {
   };
   const tables = [...report.tables, ...(report.reconstructed ?? [])];
   const evaluations = report.evaluations ?? [];
+  // What the reader or recognition could not do (a page that is a picture, a row not recognised).
+  const readWarnings = (report.diagnostics ?? []).filter((d) => d.level === 'warning').map((d) => d.message);
 
   return (
     <div className="report-page">
@@ -274,6 +276,16 @@ export function ReportPage({ id, loc }: { id: number; loc: Location }) {
         {notice && (
           <div className="notice" role="status">
             {notice}
+          </div>
+        )}
+        {readWarnings.length > 0 && (
+          <div className="alert warning small" data-testid="read-warnings">
+            <strong>读取与识别：</strong>以下内容未能读取或识别，校验未涉及，请对照原文件核对。
+            <ul>
+              {readWarnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
           </div>
         )}
       </div>
