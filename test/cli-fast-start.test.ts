@@ -126,12 +126,20 @@ describe.skipIf(!HAVE_BUNDLE)('juesuan extract from the bundle', () => {
     expect(pdf).toMatch(/-pdf\.v8$/);
     const size = statSync(join(cache, pdf!)).size;
     expect(size).toBeGreaterThan(statSync(EXAMPLE).size);
+    // A cache of an earlier build of the bundle is removed when this one writes its own.
+    const stale = join(cache, `cli-${process.version}-${process.arch}-1-1-x-pdf.v8`);
+    writeFileSync(stale, 'old');
+    await juesuan(['check', EXAMPLE], env);
+    expect(existsSync(stale)).toBe(false);
+    const [checked] = readdirSync(cache);
+    expect(checked).toMatch(/-check-pdf\.v8$/);
     // Garbage in the cache file: V8 rejects it, the output is right, a good cache takes its place.
-    writeFileSync(join(cache, pdf!), Buffer.alloc(size, 7));
+    writeFileSync(join(cache, checked!), Buffer.alloc(size, 7));
     const modules = await juesuan(['extract', files['pdf']!, '--format', 'csv'], { JUESUAN_FAST_START: '0' });
     const rejected = await juesuan(['extract', files['pdf']!, '--format', 'csv'], env);
     expect(rejected).toEqual(modules);
-    expect(readFileSync(join(cache, pdf!)).equals(Buffer.alloc(size, 7))).toBe(false);
+    expect(readdirSync(cache)).toEqual([expect.stringMatching(/-pdf\.v8$/)]);
+    expect(readFileSync(join(cache, readdirSync(cache)[0]!)).equals(Buffer.alloc(size, 7))).toBe(false);
   }, 120_000);
 
   it('works without a cache when the cache folder cannot be written', async () => {

@@ -107,6 +107,9 @@ export async function runBundled(bundle: string, argv: string[]): Promise<number
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, target); // whole or not at all, when two runs write at once
       if (used && used.file !== target) unlinkQuietly(used.file);
+      // Caches of earlier builds of the bundle, for this Node: never read again.
+      const mine = `cli-${process.version}-${process.arch}-`;
+      for (const name of readdirSync(dir)) if (name.startsWith(mine) && !name.startsWith(key) && name.endsWith('.v8')) unlinkQuietly(join(dir, name));
     } catch {
       // a cache is an optimisation: a full disk or a read-only folder is not the user's problem
     }
