@@ -52,9 +52,9 @@ const CASES: Case[] = [
   // (sc's three-level headers without lines: group headings centred over the columns they head,
   // `合计` half way down the header rows beside 人员经费 | 公用经费.)
   { name: 'no lines at all, 9 pt, sc', report: synthetic(4, 'sc'), print: { layout: 'published', lines: 'none', fontSize: 9 } },
-  // Known gap (floor, 86% read): in wide columns the right-aligned amounts of 06 and the sc detail
-  // tables stand clear of their centred 栏次 numbers and headings — two columns instead of one.
-  { name: 'no lines at all, wide columns, landscape, 9 pt, sc', report: synthetic(4, 'sc'), print: { layout: 'published', lines: 'none', fontSize: 9, landscapeScale: 1.6 }, floor: 0.85 },
+  // (In wide columns the right-aligned amounts stand clear of their centred 栏次 numbers, nearer the
+  // next column's, and 06's left-aligned codes and right-aligned amounts clear of its centred headings.)
+  { name: 'no lines at all, wide columns, landscape, 9 pt, sc', report: synthetic(4, 'sc'), print: { layout: 'published', lines: 'none', fontSize: 9, landscapeScale: 1.6 } },
 ];
 if (HAVE_SEEDS) {
   CASES.push(
@@ -116,6 +116,6 @@ describe.skipIf(!SOFFICE)('PDF printed by LibreOffice Calc from Excel workbooks'
     expect(totals.cells).toBeGreaterThan(CASES.length * 150);
     const share = (totals.cells - totals.lost) / totals.cells;
     console.log(`PDF from Excel: ${totals.cells - totals.lost}/${totals.cells} cells exact (${(100 * share).toFixed(2)}%)`);
-    expect(share).toBeGreaterThanOrEqual(0.97);
+    expect(share).toBeGreaterThanOrEqual(0.995);
   });
 });

@@ -152,6 +152,10 @@ describe('PDF from a report system (iText-like): non-embedded STSong-Light and H
   it.each([
     ['gd, ruled', 87, 'gd', true],
     ['sx, ruled', 88, 'sx', true],
+    // (Without lines, as a spreadsheet prints with Excel's default alignment: texts and 栏次 numbers
+    // at the left of their cells, amounts at the right — in a wide column nearer the next number.)
+    ['gd, without lines', 89, 'gd', false],
+    ['sx, without lines', 90, 'sx', false],
   ] as const)('%s: every cell, with CMaps and standard font metrics', async (_name, seed, template, ruled) => {
     const report = syntheticReport(seed, { template });
     const pdf = cidFontPdf(renderText(report), { ruled });

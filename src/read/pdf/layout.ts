@@ -537,6 +537,8 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   }
   const n = carried.length;
   const m = own.length;
+  // (Columns numbered on the part before, also by where they reach and by their amounts alone.)
+  const ways = [carried, ...(numberedReach.get(carried) ?? [])];
   if (m === 0 || m > n) return undefined;
   // Monotone matching of own columns into carried ones: kinds must agree (an empty carried column
   // takes anything at a small cost). Where the publisher kept the widths, own columns sit on the
@@ -556,11 +558,18 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   };
   // (A column sits where the one before it did by its left edge, its right edge or its centre: names
   // are left-aligned, where a centred header word alone may have set the next band's centre.)
-  const dist = (i: number, j: number) => {
-    const [a, b] = own[i]!;
-    const [c, d] = carried[j]!;
-    return Math.min(Math.abs(a - c), Math.abs(b - d), Math.abs((a + b - c - d) / 2)) / span;
-  };
+  // (Once for every pair: the matching below asks for each many times.)
+  const distances = own.map(([a, b]) =>
+    carried.map((_, j) => {
+      let best = Infinity;
+      for (const w of ways) {
+        const [c, d] = w[j]!;
+        best = Math.min(best, Math.abs(a - c), Math.abs(b - d), Math.abs((a + b - c - d) / 2));
+      }
+      return best / span;
+    }),
+  );
+  const dist = (i: number, j: number) => distances[i]![j]!;
   // A continuation laid out as a table of its own starts at the table's left edge too, its blank
   // leading columns shrunk to their padding, one usual gap each: that many carried columns are
   // skipped before its first one (when the offset is a whole number of gaps).
@@ -599,15 +608,16 @@ function alignToCarried(lineChunks: Chunk[][], carried: [number, number][], kind
   // overlap the carried ones by chance, its left edges drifting from column to column.)
   const aligned = (i: number, j: number) => {
     const [a, b] = own[i]!;
-    const [c, d] = carried[j]!;
-    return kinds[j] !== 'm' || Math.abs(a - c) <= 2 || Math.abs(b - d) <= 2 || Math.abs(a + b - c - d) <= 4;
+    return kinds[j] !== 'm' || ways.map((w) => w[j]!).some(([c, d]) => Math.abs(a - c) <= 2 || Math.abs(b - d) <= 2 || Math.abs(a + b - c - d) <= 4);
   };
   // (With the same widths a column stays inside its cell: it reaches into no other column that held
   // text before — a band of header words only, or a thin one put in a gap, tells nothing.)
   const crosses = (i: number, j: number) =>
     carried.some(([c, d], k) => k !== j && kinds[k] !== 'e' && d - c > 2.5 && Math.min(own[i]![1], d) - Math.max(own[i]![0], c) > 1);
   const onIt = (i: number, j: number) =>
-    aligned(i, j) && Math.min(own[i]![1], carried[j]![1]) - Math.max(own[i]![0], carried[j]![0]) >= 0.6 * Math.min(own[i]![1] - own[i]![0], carried[j]![1] - carried[j]![0]) && !crosses(i, j);
+    aligned(i, j) &&
+    ways.map((w) => w[j]!).some(([c, d]) => Math.min(own[i]![1], d) - Math.max(own[i]![0], c) >= 0.6 * Math.min(own[i]![1] - own[i]![0], d - c)) &&
+    !crosses(i, j);
   // (Code columns excepted: their pieces may have been joined above.)
   const codes = carriedLead >= 1 ? Math.max(0, lead(ownKinds)) : 0;
   // (The first column off the one it was matched to, where the offset says columns were skipped, is
@@ -734,20 +744,146 @@ function widenRightAligned(merged: [number, number][], data: Chunk[], lineChunks
   return wide;
 }
 
-/** Column bands from a part's own lines: data lines' chunks, and header words over blank columns. */
-function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number, number][] {
-  const cols: [number, number, number][] = [];
-  // Lines with real amounts set the columns; a 栏次 row's centred numbers (over right-aligned
-  // amounts) would make columns of their own.
-  const amounts = lineChunks.filter((cs) => isDataLine(cs) && cs.some((c) => MONEY.test(c.text.replace(/\s/g, ''))));
-  const kindAt: Kind[] = [];
-  for (const cs of amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)) for (const c of cs) cols.push([c.x1, c.x2, kindAt.push(chunkKind(c.text)) - 1]);
+/** Columns placed by their 栏次 numbers (numberedBands). */
+interface Numbered {
+  bands: [number, number][];
+  /** Amounts placed by the numbers. */
+  held: Set<Chunk>;
+  /** Each band, a blank column's reaching right to the next text. */
+  reach: [number, number][];
+  /** Whether the band is a column of its own (not a blank one among dashes). */
+  kept: boolean[];
+  /** Whether the band holds amounts (or the part has none: header rows alone). */
+  filled: boolean[];
+}
+
+/**
+ * Other extents of the columns of a part whose amounts were placed by 栏次 numbers, by its bands
+ * array: where a column blank on it reaches (its amounts on the next page end at the column's right,
+ * far from the number), and the amounts' own extents. A continuation is matched to any of them.
+ */
+const numberedReach = new WeakMap<[number, number][], [number, number][][]>();
+
+/** Whether a piece is an amount with decimals or separators (asked of a piece many times: kept). */
+const moneyOf = new WeakMap<Chunk, boolean>();
+function isMoney(c: Chunk): boolean {
+  let m = moneyOf.get(c);
+  if (m === undefined) moneyOf.set(c, (m = MONEY.test(c.text.replace(/\s/g, ''))));
+  return m;
+}
+
+/**
+ * Amount columns by the 栏次 numbers above them. A spreadsheet printed without lines keeps its
+ * alignment: numbers (stored as text) and headings at the left of their cells, or centred, amounts at
+ * the right. In a wide column an amount then stands nearer the next column's number than its own,
+ * and its extent says nothing of its cell. But an amount never passes its cell's right edge, and a
+ * number, however aligned, starts inside its cell: an amount is in the column of the rightmost number
+ * starting at or left of its right end. Each numbered column's band holds its number and its amounts.
+ * Undefined without a 栏次 line above the first row of amounts, or when two amounts of one line fall
+ * under one number (a column without a number: the numbers do not say the columns).
+ */
+function numberedBands(lineChunks: Chunk[][], amounts: Chunk[][]): Numbered | undefined {
+  // (A part of header rows only, its rows on the next page: the numbers say where those columns are.)
+  const first = amounts.length > 0 ? lineChunks.indexOf(amounts[0]!) : lineChunks.length;
+  if (first <= 0) return undefined;
+  const line = lineChunks.slice(0, first).reverse().find(columnNumbers);
+  const numbers = line?.filter((c) => /^\d{1,2}$/.test(c.text.trim()));
+  if (!numbers || numbers.length < 2) return undefined;
+  const bands = numbers.map((c): [number, number] => [c.x1, c.x2]);
+  const held = new Set<Chunk>();
+  for (const cs of amounts) {
+    const used = new Set<number>();
+    for (const c of cs) {
+      if (!isMoney(c)) continue;
+      let k = numbers.length - 1;
+      while (k >= 0 && numbers[k]!.x1 > c.x2 + 0.5) k--;
+      if (k < 0) continue;
+      if (used.has(k)) return undefined;
+      used.add(k);
+      held.add(c);
+      bands[k] = [Math.min(bands[k]![0], c.x1), Math.max(bands[k]![1], c.x2)];
+    }
+  }
+  // (Bands of neighbouring cells never overlap: if they do, the numbers are not over the cells.)
+  if (bands.some((b, i) => i > 0 && b[0] < bands[i - 1]![1])) return undefined;
+  // A column blank on this part reaches right up to the next text on the lines (the last one to the
+  // header's right end): its amounts on the next page end there.
+  const all = [...lineChunks.slice(0, first).flat(), ...amounts.flat()];
+  const right = Math.max(...lineChunks.slice(0, first).flat().map((c) => c.x2), ...bands.map((b) => b[1]));
+  const reach = bands.map(([a, b], k): [number, number] => {
+    if (b - a > numbers[k]!.x2 - numbers[k]!.x1 + 0.5) return [a, b];
+    const next = Math.min(...all.filter((c) => c.x1 > b + 0.5).map((c) => c.x1), k + 1 < bands.length ? bands[k + 1]![0] : right + 1);
+    return [a, Math.max(b, next - 1)];
+  });
+  // (A blank column with a dash or other mark about it, between the last column's amounts and the
+  // next number, is left to its heading and dashes as without numbers: a dash may stand at either
+  // side of its cell. A blank column with nothing about it keeps its number.)
+  const others = amounts.flat().filter((c) => !held.has(c));
+  const filled = bands.map(([a, b], k) => held.size === 0 || b - a > numbers[k]!.x2 - numbers[k]!.x1 + 0.5);
+  const kept = bands.map(([a, b], k) => {
+    if (filled[k]) return true;
+    const lo = k > 0 ? bands[k - 1]![1] : a;
+    const hi = k + 1 < bands.length ? numbers[k + 1]!.x1 : Infinity;
+    return !others.some((c) => c.x2 > lo && c.x1 < hi);
+  });
+  return { bands, held, reach, kept, filled };
+}
+
+/**
+ * A header line naming every column, one heading per band of the data under it (`经济分类科目编码 |
+ * 科目名称 | 金额 | …`), its headings centred in wide cells: a code or name left-aligned in its cell
+ * ends before its heading starts, an amount right-aligned starts after its heading ends. Each
+ * heading, in order, belongs to its band: the band is widened over it, instead of the heading making
+ * a column of its own. Only when every heading lies on its band or in the gap on the side its data
+ * is aligned to (left of amounts, right of texts), touching no other band.
+ */
+function headingsOverBands(merged: [number, number][], lineChunks: Chunk[][], amounts: Chunk[][]): void {
+  const first = amounts.length > 0 ? lineChunks.indexOf(amounts[0]!) : -1;
+  const heads = first > 0 ? lineChunks[first - 1]! : undefined;
+  if (!heads || heads.length < 3 || heads.length !== merged.length || columnNumbers(heads) || heads.some((c) => AMOUNT.test(c.text.replace(/\s/g, '')))) return;
+  const inBand = ([a, b]: [number, number], c: Chunk) => c.x1 >= a - 1 && c.x2 <= b + 1;
+  const money = merged.map((band) => {
+    const inside = amounts.flat().filter((c) => inBand(band, c));
+    return inside.length > 0 && inside.every((c) => AMOUNT.test(c.text.replace(/\s/g, '')) && !/^\d+$/.test(c.text.trim()));
+  });
+  const overlaps = ([a, b]: [number, number], c: Chunk) => Math.min(b, c.x2) - Math.max(a, c.x1) > 0;
+  const fits = heads.every((c, k) => {
+    const [a, b] = merged[k]!;
+    if (merged.some((band, j) => j !== k && overlaps(band, c))) return false;
+    if (c.x1 < b && c.x2 > a) return true;
+    // (Left of its band: a band of amounts, the band before ending before the heading.)
+    if (c.x2 <= a) return money[k]! && (k === 0 || merged[k - 1]![1] < c.x1);
+    return !money[k] && (k + 1 === merged.length || merged[k + 1]![0] > c.x2);
+  });
+  if (!fits) return;
+  heads.forEach((c, k) => {
+    merged[k] = [Math.min(merged[k]![0], c.x1), Math.max(merged[k]![1], c.x2)];
+  });
+}
+
+/**
+ * The bands of the data lines' chunks: those that overlap merged (an amount and a name only when
+ * they overlap, not when they touch), the amounts under 栏次 numbers in their numbered columns.
+ */
+function dataBands(lines: Chunk[][], anchored?: Numbered): { merged: [number, number][]; blank: [number, number][] } {
+  const cols: [number, number, Kind][] = [];
+  for (const cs of lines) for (const c of cs) if (!anchored?.held.has(c)) cols.push([c.x1, c.x2, chunkKind(c.text)]);
   cols.sort((a, b) => a[0] - b[0]);
+  // (A column blank here is left to its heading and dashes, as without numbers: a dash may be
+  // aligned left or right in its cell. Unless no amounts at all, header rows alone.)
+  const ks = (anchored?.bands ?? []).map((_, k) => k).filter((k) => anchored!.kept[k]);
+  const numbered = ks.map((k): [number, number] => [...anchored!.bands[k]!]);
   const merged: [number, number][] = [];
   let lastKind: Kind = 'e';
-  for (const [a, b, i] of cols) {
+  for (const [a, b, kind] of cols) {
+    // (A piece inside a numbered column — a dash, a blank-zero mark — is that column's.)
+    const own = numbered.find(([x, y]) => Math.min(b, y) - Math.max(a, x) > 0 && a >= x - 1);
+    if (own) {
+      own[0] = Math.min(own[0], a);
+      own[1] = Math.max(own[1], b);
+      continue;
+    }
     const last = merged[merged.length - 1];
-    const kind = kindAt[i!]!;
     // (An amount right-aligned in its cell and a name left-aligned in the next touch when the
     // spreadsheet prints small: they only merge when they overlap.)
     const touch = (lastKind === 'm') !== (kind === 'm') && kind !== 'e' ? -0.3 : 1;
@@ -759,7 +895,23 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
       lastKind = kind;
     }
   }
+  if (!anchored) return { merged, blank: [] };
+  // (Other pieces reaching into a numbered column: the numbers do not say the columns after all.)
+  if (merged.some(([a, b]) => numbered.some(([x, y]) => Math.min(b, y) - Math.max(a, x) > 0))) return dataBands(lines);
+  // (Blank columns come after the data's, as the header words of columns blank here do.)
+  const filled = numbered.filter((_, i) => anchored.filled[ks[i]!]);
+  return { merged: [...merged, ...filled].sort((a, b) => a[0] - b[0]), blank: numbered.filter((_, i) => !anchored.filled[ks[i]!]) };
+}
+
+/** Column bands from a part's own lines: data lines' chunks, and header words over blank columns. */
+function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number, number][] {
+  // Lines with real amounts set the columns; a 栏次 row's centred numbers (over right-aligned
+  // amounts) would make columns of their own.
+  const amounts = lineChunks.filter((cs) => isDataLine(cs) && cs.some(isMoney));
+  const numbered = numberedBands(lineChunks, amounts);
+  const { merged, blank } = dataBands(amounts.length > 0 ? amounts : lineChunks.filter(isDataLine), numbered);
   joinLeftDashes(merged, amounts);
+  headingsOverBands(merged, lineChunks, amounts);
   // Columns empty in every data line (the left side of a two-sided table continued on the next
   // page) still have header words: narrowest first, a header chunk clear of all bands adds one.
   // (Not a header word in the gap right of a column of left-aligned names: a heading centred over
@@ -780,6 +932,8 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
   // (Header rows of several words; a line of one piece above the first row may be a wrapped name.)
   const inRow = new Set(lineChunks.slice(0, headEnd).filter((cs) => cs.length >= 2).flat());
   const fromData = merged.length;
+  merged.push(...blank);
+  textBand.push(...blank.map(() => false));
   for (const c of header) {
     const hit = merged.map(reach).map(([a, b], k) => (Math.min(b, c.x2) - Math.max(a, c.x1) > -1 ? k : -1)).filter((k) => k >= 0);
     if (hit.length === 1 && hit[0]! >= fromData) {
@@ -835,6 +989,20 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
   joinDashesToHeadings(sorted, data, lineChunks.slice(0, headEnd).flat(), wide);
   // (Widened or not, a band keeps its order: the widening stops at the band before.)
   if (wide.size > 0) headerReach.set(sorted, sorted.map((band) => [...reach(band)] as [number, number]));
+  if (numbered) {
+    const far = sorted.map(([a, b], k): [number, number] => {
+      const end = Math.max(b, ...numbered.bands.flatMap(([x, y], j) => (Math.min(b, y) - Math.max(a, x) > 0 ? [numbered.reach[j]![1]] : [])));
+      return [a, Math.min(end, (sorted[k + 1]?.[0] ?? Infinity) - 1)];
+    });
+    // (And a column of amounts by its amounts alone, without its number: a continuation laid out
+    // with other widths keeps the amounts' alignment, not the number's place.)
+    const held = [...numbered.held];
+    const own = sorted.map(([a, b]): [number, number] => {
+      const inside = held.filter((c) => c.x1 >= a - 0.5 && c.x2 <= b + 0.5);
+      return inside.length > 0 ? [Math.min(...inside.map((c) => c.x1)), Math.max(...inside.map((c) => c.x2))] : [a, b];
+    });
+    numberedReach.set(sorted, [far, own]);
+  }
   return sorted;
 }
 
@@ -1355,7 +1523,10 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
       // (Or the last line of a wrapped name under the last row, packed tight.)
       const tight = cur.top - info[j - 1]!.bottom < 0.6 * cur.size || (next !== undefined && next.cs.length >= 2 && next.top - cur.bottom < 0.6 * cur.size);
       // (Or a row of a label alone, one row pitch under the last: a 合计 row with blank amounts.)
-      const labelRow = cur.cs[0] !== undefined && cur.cs[0].x2 < second && cur.base - info[j - 1]!.base <= 1.05 * pitch && !NOTE_LINE.test(cur.cs[0].text);
+      // (Under a 栏次 line, as far below it as it is below the header line above: an empty table's
+      // 合计 row, rows as tall as the header's.)
+      const numbersPitch = j - 1 > s && columnNumbers(info[j - 1]!.cs) ? info[j - 1]!.base - info[j - 2]!.base : 0;
+      const labelRow = cur.cs[0] !== undefined && cur.cs[0].x2 < second && cur.base - info[j - 1]!.base <= 1.05 * Math.max(pitch, numbersPitch) && !NOTE_LINE.test(cur.cs[0].text);
       // (Or a line of a name wrapped in a column further right, between two lines of the table
       // no further apart than its rows.)
       const within = (a: number, b: number) => b - a <= 1.05 * pitch;
