@@ -755,6 +755,8 @@ interface Numbered {
   kept: boolean[];
   /** Whether the band holds amounts (or the part has none: header rows alone). */
   filled: boolean[];
+  /** Placed by the header's labels, without a 栏次 line: each band of amounts holds its heading. */
+  labelled: boolean;
 }
 
 /**
@@ -773,6 +775,23 @@ function isMoney(c: Chunk): boolean {
 }
 
 /**
+ * Without a 栏次 line, the header's labels stand in for its numbers: a label is printed in its cell
+ * (at its left edge, centred or right), as a number is. The lowest label of each column: lines read
+ * bottom up, a label starting where a lower one starts (`合计` under `预算数`) or lying over one (a
+ * group heading over its sub-headings) adds none.
+ */
+function headerLabels(lines: Chunk[][]): Chunk[] {
+  const labels: Chunk[] = [];
+  // (Header lines only: words in columns, right above the amounts. Not a section row or a row of
+  // blank amounts, `二、机关运行经费`, `（一）行政单位  5`.)
+  for (const cs of [...lines].reverse()) {
+    if (cs.length < 2 || cs.some((c) => AMOUNT.test(c.text.replace(/\s/g, '')))) break;
+    for (const c of cs) if (!labels.some((d) => Math.abs(d.x1 - c.x1) <= 1 || Math.min(d.x2, c.x2) - Math.max(d.x1, c.x1) > 0)) labels.push(c);
+  }
+  return labels.sort((a, b) => a.x1 - b.x1);
+}
+
+/**
  * Amount columns by the 栏次 numbers above them. A spreadsheet printed without lines keeps its
  * alignment: numbers (stored as text) and headings at the left of their cells, or centred, amounts at
  * the right. In a wide column an amount then stands nearer the next column's number than its own,
@@ -787,10 +806,11 @@ function numberedBands(lineChunks: Chunk[][], amounts: Chunk[][]): Numbered | un
   const first = amounts.length > 0 ? lineChunks.indexOf(amounts[0]!) : lineChunks.length;
   if (first <= 0) return undefined;
   const line = lineChunks.slice(0, first).reverse().find(columnNumbers);
-  const numbers = line?.filter((c) => /^\d{1,2}$/.test(c.text.trim()));
+  const numbers = line?.filter((c) => /^\d{1,2}$/.test(c.text.trim())) ?? headerLabels(lineChunks.slice(0, first));
   if (!numbers || numbers.length < 2) return undefined;
   const bands = numbers.map((c): [number, number] => [c.x1, c.x2]);
   const held = new Set<Chunk>();
+  const got = numbers.map(() => false);
   for (const cs of amounts) {
     const used = new Set<number>();
     for (const c of cs) {
@@ -801,6 +821,7 @@ function numberedBands(lineChunks: Chunk[][], amounts: Chunk[][]): Numbered | un
       if (used.has(k)) return undefined;
       used.add(k);
       held.add(c);
+      got[k] = true;
       bands[k] = [Math.min(bands[k]![0], c.x1), Math.max(bands[k]![1], c.x2)];
     }
   }
@@ -810,8 +831,10 @@ function numberedBands(lineChunks: Chunk[][], amounts: Chunk[][]): Numbered | un
   // header's right end): its amounts on the next page end there.
   const all = [...lineChunks.slice(0, first).flat(), ...amounts.flat()];
   const right = Math.max(...lineChunks.slice(0, first).flat().map((c) => c.x2), ...bands.map((b) => b[1]));
+  // (A column label may be wider than its amounts: a band holding amounts is filled all the same.)
+  const filled = bands.map(([a, b], k) => held.size === 0 || got[k]! || b - a > numbers[k]!.x2 - numbers[k]!.x1 + 0.5);
   const reach = bands.map(([a, b], k): [number, number] => {
-    if (b - a > numbers[k]!.x2 - numbers[k]!.x1 + 0.5) return [a, b];
+    if (held.size > 0 && filled[k]) return [a, b];
     const next = Math.min(...all.filter((c) => c.x1 > b + 0.5).map((c) => c.x1), k + 1 < bands.length ? bands[k + 1]![0] : right + 1);
     return [a, Math.max(b, next - 1)];
   });
@@ -819,14 +842,16 @@ function numberedBands(lineChunks: Chunk[][], amounts: Chunk[][]): Numbered | un
   // next number, is left to its heading and dashes as without numbers: a dash may stand at either
   // side of its cell. A blank column with nothing about it keeps its number.)
   const others = amounts.flat().filter((c) => !held.has(c));
-  const filled = bands.map(([a, b], k) => held.size === 0 || b - a > numbers[k]!.x2 - numbers[k]!.x1 + 0.5);
   const kept = bands.map(([a, b], k) => {
     if (filled[k]) return true;
+    // (A label over no amounts may head a column of names or 行次 numbers, short on this part:
+    // left to the header's words.)
+    if (!line) return false;
     const lo = k > 0 ? bands[k - 1]![1] : a;
     const hi = k + 1 < bands.length ? numbers[k + 1]!.x1 : Infinity;
     return !others.some((c) => c.x2 > lo && c.x1 < hi);
   });
-  return { bands, held, reach, kept, filled };
+  return { bands, held, reach, kept, filled, labelled: !line };
 }
 
 /**
@@ -918,7 +943,9 @@ function ownBands(lineChunks: Chunk[][], carried?: [number, number][]): [number,
   // the name column reaches past names shorter than the column. That column is widened instead.)
   const data = (amounts.length > 0 ? amounts : lineChunks.filter(isDataLine)).flat();
   // (Widened for the header's words only: a long name left-aligned in its cell may reach into the gap.)
-  const wide = widenRightAligned(merged, data, lineChunks);
+  // (Not under labels: a band of amounts already reaches over its heading, and widened it would
+  // take in the heading of a blank column before it.)
+  const wide = numbered?.labelled ? new Map<[number, number], [number, number]>() : widenRightAligned(merged, data, lineChunks);
   const reach = (band: [number, number]) => wide.get(band) ?? band;
   const textBand = merged.map(([a, b]) => {
     const inside = data.filter((c) => c.x1 >= a - 1 && c.x2 <= b + 1);
@@ -1088,7 +1115,7 @@ function bandOf(bands: [number, number][], x1: number, x2: number, header = fals
  * on a middle line, a top-aligned one on its first). Header lines above the first data line are
  * grouped the same way, stacked words of one column becoming one header cell.
  */
-function clusterTable(lines: Run[][], page: number, carried?: [number, number][], top = false, headerOnly = false): { rows: GridCell[][]; bands: [number, number][] } {
+function clusterTable(lines: Run[][], page: number, carried?: [number, number][], top = false, headerOnly = false, empty = false): { rows: GridCell[][]; bands: [number, number][] } {
   const lineChunks = lines.map((l) => chunks(l));
   const bands = columnBands(lineChunks, carried, top);
   const hb = headerReach.get(bands) ?? bands;
@@ -1284,7 +1311,10 @@ function clusterTable(lines: Run[][], page: number, carried?: [number, number][]
         box: { page, x: bands[k]![0], y: row.top, width: bands[k]![1] - bands[k]![0], height: row.bottom - row.top },
       })),
     );
-  headCount.set(rows, headerRows.filter(kept).length);
+  // (An empty table's blank 合计 row, laid out with its header lines, is a row of the table all the same.)
+  const last = rows[rows.length - 1];
+  const total = empty && last !== undefined && last.filter((c) => c.text !== '').length === 1 && TOTAL_LABEL.test(last.find((c) => c.text !== '')!.text.trim());
+  headCount.set(rows, headerRows.filter(kept).length - (total ? 1 : 0));
   if (rowSteps.length > 0) joinOf.set(bands, join);
   return { rows, bands };
 }
@@ -1413,7 +1443,7 @@ function layoutUnderHeader(runs: Run[], rules: Rule[], page: number, pending: { 
   const head = pending.lines.flat();
   const size = median(head.map((r) => r.size)) || 10;
   const dy = pageTop - 0.4 * size - Math.max(...head.map((r) => r.y + r.size * 0.12));
-  const items = layoutPage([...head.map((r) => ({ ...r, y: r.y + dy })), ...runs], rules, page);
+  const items = layoutPage([...head.map((r) => ({ ...r, y: r.y + dy })), ...runs], rules, page, undefined, true);
   const table = items[0];
   if (table?.kind !== 'table' || table.y > pageTop - 0.2 * size) return undefined;
   const n = headCount.get(table.rows) ?? 0;
@@ -1426,7 +1456,7 @@ function layoutUnderHeader(runs: Run[], rules: Rule[], page: number, pending: { 
 }
 
 /** Lay out one page: ruled grids first, then the remaining runs as lines or unruled tables. */
-export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [number, number][]): PageItem[] {
+export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [number, number][], underHeader = false): PageItem[] {
   const pending = carried && pendingHeaders.get(carried);
   if (pending) {
     const under = layoutUnderHeader(runs, rules, page, pending);
@@ -1465,8 +1495,8 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     return { cs, data: isDataLine(cs), top: lineTop(l), bottom: lineBottom(l), base: median(l.map((r) => r.y)), size: l[0]!.size };
   });
   // Unruled tables: runs of consecutive lines with several chunks, at least two with amounts.
-  // [first line, end, header rows only]
-  const regions: [number, number, boolean?][] = [];
+  // [first line, end, header rows only (the table goes on on the next page), an empty table's header]
+  const regions: [number, number, boolean?, boolean?][] = [];
   let i = 0;
   if (carried) {
     // The last rows of a table alone at the top of the next page, without amounts (a blank 合计 row
@@ -1566,6 +1596,32 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     i = Math.max(j, i + 1);
   }
   {
+    // An empty table printed without a 栏次 line: header rows under the unit line, perhaps a blank
+    // 合计 row, then the table's note or empty-table sentence (`本表本年度无发生额。`) — no line
+    // with a figure to find it by. Rows of words in columns, packed like header rows.
+    const found: [number, number, boolean?, boolean?][] = [];
+    // (Or from the top of the page: under header rows carried from the page before, or with the
+    // unit line left on the page before, two header lines or more.)
+    for (let u = underHeader || !carried ? -1 : 0; u < lines.length; u++) {
+      if (!(u < 0 || info[u]!.cs.some((c) => UNIT_LINE.test(c.text))) || regions.some(([a, b]) => u + 1 >= a && u + 1 < b)) continue;
+      let e = u + 1;
+      const packed = (k: number) => k === 0 || info[k]!.top - info[k - 1]!.bottom < 1.5 * info[k]!.size;
+      while (e < lines.length && info[e]!.cs.length >= 2 && !info[e]!.cs.some((c) => AMOUNT.test(c.text.replace(/\s/g, ''))) && (e === u + 1 || packed(e))) e++;
+      if (e - u - 1 < (u < 0 && !underHeader ? 2 : 1) || info[e - 1]!.cs.length < 2) continue;
+      // (A blank 合计 row under them.)
+      if (e < lines.length && info[e]!.cs.length === 1 && TOTAL_LABEL.test(info[e]!.cs[0]!.text.trim()) && packed(e)) e++;
+      const after = info[e]?.cs[0]?.text.trim() ?? '';
+      if (!NOTE_LINE.test(after) && !SENTENCE.test(after)) continue;
+      if (regions.some(([a, b]) => a < e && b > u + 1)) continue;
+      found.push([u + 1, e, false, true]);
+      u = e - 1;
+    }
+    if (found.length > 0) {
+      regions.push(...found);
+      regions.sort((p, q) => p[0] - q[0]);
+    }
+  }
+  {
     // Header rows at the foot of a page, their table on the next: the lines under the unit line to
     // the end of the page (a page number aside), words in several columns, packed like header rows.
     const floor = regions.length > 0 ? regions[regions.length - 1]![1] : 0;
@@ -1590,7 +1646,7 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     if (region && k === region[0]) {
       const part = lines.slice(region[0], region[1]);
       // (A part at the top of the page, under a repeated header, continues the table too.)
-      const t = clusterTable(part, page, r === 0 ? carried : undefined, region[0] === 0, region[2]);
+      const t = clusterTable(part, page, r === 0 ? carried : undefined, region[0] === 0, region[2] || region[3], region[3]);
       const item: PageTable = { kind: 'table', rows: t.rows, bands: t.bands, y: info[region[0]]!.top, bottom: info[region[1] - 1]!.bottom };
       if (region[2]) pendingHeaders.set(t.bands, { item, lines: part });
       items.push(item);
