@@ -101,6 +101,15 @@ describe('publisher-aligned, borderless, split every 10 rows, continuations with
     expect(r.cells).toBeGreaterThan(100);
     expect(r.mismatches.slice(0, 30)).toEqual([]);
   }, 60_000);
+
+  // Shanxi table 10's last row alone at the top of a page: `(二) 单价100万元(含)以上设备(不含车辆)` wrapped
+  // over four lines of a narrow name column, its 行次 17 centred on a line of its own, no amount.
+  it.each([40, 44])('realistic sx seed %i, wrapped names: the last row alone on the next page, 行次 on its own line', async (seed) => {
+    const report = realisticReport(seed, { template: 'sx' });
+    const r = await roundTrip(report, { rules: false, wrapNames: true });
+    expect(r.back.tables.find((t) => t.id === '10')?.rows.find((row) => row.key === 'L17')).toBeDefined();
+    expect(r.mismatches.slice(0, 30)).toEqual([]);
+  }, 60_000);
 });
 
 describe('merged header cells and a 合计 row packed under the header', () => {

@@ -1505,14 +1505,27 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
     const kinds = bandKinds.get(carried);
     const money = carried.find((_, k) => kinds?.[k] === 'm')?.[0] ?? Infinity;
     // (Not a sentence: the empty-table note `本表本年度无发生额。` pushed onto the next page.)
+    // (A label may carry its 行次 beside it: a name wrapped over several lines has it on one of them.)
     const label = (k: number) => {
       const c = info[k]!.cs;
-      return c.length === 1 && c[0]!.x2 < money && c[0]!.x1 >= carried[0]![0] - info[k]!.size && !NOTE_LINE.test(c[0]!.text) && !UNIT_LINE.test(c[0]!.text) && !/表$/.test(c[0]!.text) && !SENTENCE.test(c[0]!.text.trim());
+      const rowNumber = c.length === 2 && /^\d{1,3}$/.test(c[1]!.text.trim()) && c[1]!.x2 < money;
+      return (c.length === 1 || rowNumber) && c[0]!.x2 < money && c[0]!.x1 >= carried[0]![0] - info[k]!.size && !NOTE_LINE.test(c[0]!.text) && !UNIT_LINE.test(c[0]!.text) && !/表$/.test(c[0]!.text) && !SENTENCE.test(c[0]!.text.trim());
     };
     let k = 0;
-    while (k < lines.length && k < 3 && label(k) && (k === 0 || info[k]!.top - info[k - 1]!.bottom < 1.5 * info[k]!.size)) k++;
+    while (k < lines.length && k < 6 && label(k) && (k === 0 || info[k]!.top - info[k - 1]!.bottom < 1.5 * info[k]!.size)) k++;
     const after = info[k];
     if (k > 0 && (after === undefined || (after.cs.length >= 1 && (NOTE_LINE.test(after.cs[0]!.text) || /表$/.test(joinRuns(lines[k]!))) && !after.data))) {
+      // One row whose name wraps over these lines has its 行次 on a line of its own when the cell is
+      // centred: that number goes onto the row's first line (else it would make a row by itself).
+      const numbers = info.slice(0, k).flatMap((x, j) => (x.cs.some((c) => /^\d{1,3}$/.test(c.text.trim())) ? [j] : []));
+      const alone = numbers.length === 1 && numbers[0]! > 0 && info[numbers[0]!]!.cs.length === 1 ? numbers[0]! : -1;
+      if (alone > 0) {
+        lines[0] = [...lines[0]!, ...lines[alone]!.map((r) => ({ ...r, y: info[0]!.base }))].sort((a, b) => a.x - b.x);
+        info[0] = { ...info[0]!, cs: chunks(lines[0]!) };
+        lines.splice(alone, 1);
+        info.splice(alone, 1);
+        k--;
+      }
       regions.push([0, k]);
       i = k;
     }
