@@ -3,7 +3,7 @@
  * first). Asserts outputs, exit codes and the one-line Chinese error messages.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -56,6 +56,17 @@ describe('juesuan extract', () => {
     const report = JSON.parse((await juesuan('extract', EXAMPLE)).stdout);
     const cellCount = report.tables.reduce((n: number, t: { rows: { cells: object }[] }) => n + t.rows.reduce((m, row) => m + Object.keys(row.cells).length, 0), 0);
     expect(lines.length - 1).toBe(cellCount);
+  });
+
+  it('says on stderr what it could not read or recognise; the output stays as its format says', async () => {
+    const odd = file('有一行认不出.txt', readFileSync(EXAMPLE, 'utf8').replace(/^\t9\t\t/m, '说不清的一行\t9\t0.00\t'));
+    const r = await juesuan('extract', odd, '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^juesuan：注意：表 01「收入支出决算总表」第 \d+ 行未能识别：说不清的一行\n$/);
+    expect(r.stdout.split('\n')[0]).toBe('table,row_key,code,name,column,value');
+    const json = await juesuan('extract', odd);
+    expect(JSON.parse(json.stdout).diagnostics).toContainEqual(expect.objectContaining({ level: 'warning', message: expect.stringContaining('说不清的一行') }));
+    expect((await juesuan('extract', EXAMPLE, '--format', 'csv')).stderr).toBe('');
   });
 
   it.skipIf(!HAVE_SEEDS)('CSV of a Shanxi seed keeps blank cells blank', async () => {

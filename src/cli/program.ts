@@ -76,6 +76,8 @@ export function registerExtractCommand(program: Command): void {
         throw new JuesuanError('unsupported_format', `不支持的输出格式“${opts.format}”（可选 json、csv、tables、facts）`);
       }
       const report = await extractFile(file, readLimits(opts));
+      // What could not be read or recognised, on stderr: the output itself stays as its format says.
+      for (const d of report.diagnostics) if (d.level === 'warning') process.stderr.write(`juesuan：注意：${d.message}\n`);
       const out =
         opts.format === 'csv'
           ? reportToCsv(report)
