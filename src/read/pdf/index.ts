@@ -13,7 +13,6 @@ import { readLines } from '../text/index.js';
 import { cleanText } from './chars.js';
 import { layoutPage, mayHoldTable, totalOffNumbersLine, type PageItem, type Rule, type Run } from './layout.js';
 import { withSyncInflate } from './inflate.js';
-import { withoutFrames } from './frames.js';
 import { PdfObjects, RuleCollector, scanPageRules, type Matrix } from './scan.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -351,7 +350,7 @@ async function readPage(pdfjs: Pdfjs, page: PdfPage, source: RuleSource, n: numb
     : chars < 40
       ? { rules: [], images: await countImages(pdfjs, page) }
       : { rules: [], images: 0 };
-  return { items: chars > 0 ? layoutPage(runs, withoutFrames(runs, rules), n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
+  return { items: chars > 0 ? layoutPage(runs, rules, n, carried) : [], width: viewport.width, height: viewport.height, chars, images };
 }
 
 /**

@@ -259,6 +259,33 @@ export function findGrids(rules: Rule[]): Grid[] {
   return grids.sort((a, b) => a.ys[0]! - b.ys[0]!);
 }
 
+/** Whether a line holds several cells: three pieces apart, or two with one an amount. */
+function rowOfCells(line: Run[]): boolean {
+  const pieces: string[] = [];
+  let end = -Infinity;
+  for (const run of [...line].sort((a, b) => a.x - b.x)) {
+    // (A gap of two ems: wider than letter-spacing in `合 计`, narrower than between columns.)
+    if (pieces.length === 0 || run.x - end > 2 * run.size) pieces.push(run.text.trim());
+    else pieces[pieces.length - 1] += run.text.trim();
+    end = Math.max(end, run.x + run.w);
+  }
+  return pieces.length >= 3 || (pieces.length === 2 && pieces.some((p) => MONEY.test(p)));
+}
+
+/**
+ * Painted rectangles that look like a grid but do not rule a table's columns: a frame drawn round a
+ * borderless table, a shaded header band — a one-column grid whose cell holds whole rows of the table
+ * (several cells side by side, far apart). Taken as a grid it would make each such row one cell: it
+ * is skipped, and its text laid out as a borderless table is.
+ */
+function isFrame(grid: Grid, runs: Run[]): boolean {
+  if (grid.xs.length !== 2) return false;
+  const [left, right] = [grid.xs[0]! - TOL, grid.xs[1]! + TOL];
+  const [top, bottom] = [grid.ys[0]! - TOL, grid.ys[grid.ys.length - 1]! + TOL];
+  const inside = runs.filter((r) => r.x >= left && r.x + r.w <= right && r.y >= top && r.y - r.size <= bottom);
+  return inside.length >= 2 && groupLines(inside).some(rowOfCells);
+}
+
 function hasV(grid: Grid, x: number, y1: number, y2: number): boolean {
   const mid = (y1 + y2) / 2;
   return grid.v.some((v) => Math.abs(v.x - x) <= TOL && v.y1 <= mid && v.y2 >= mid);
@@ -1466,6 +1493,7 @@ export function layoutPage(runs: Run[], rules: Rule[], page: number, carried?: [
   const pool = new Set(runs.filter((r) => r.text.trim() !== ''));
   const items: PageItem[] = [];
   for (const grid of findGrids(rules)) {
+    if (isFrame(grid, runs)) continue;
     const all = gridCells(grid, pool, page).filter((row) => row.some((c) => c.text !== ''));
     const { lead, trail } = textRows(all);
     for (const row of [...all.slice(0, lead), ...all.slice(trail)]) {
