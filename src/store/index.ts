@@ -146,21 +146,8 @@ export async function openStore(target?: string, options: OpenStoreOptions = {})
 
 // ---------------------------------------------------------------------------------------------
 
-interface ReportRow {
-  id: number;
-  entity: string;
-  region: string | null;
-  year: number;
-  kind: string;
-  scope: string | null;
-  template: string | null;
-  title: string;
-  filename: string | null;
-  errors: number;
-  warnings: number;
-  infos: number;
-  updated_at: Date | string;
-}
+/** A reports row as the summary columns come back (the summary's fields, its time in SQL's name). */
+type ReportRow = Omit<ReportSummary, 'updatedAt'> & { updated_at: Date | string };
 
 const SUMMARY_COLUMNS = 'r.id, r.entity, r.region, r.year, r.kind, r.scope, r.template, r.title, r.filename, r.errors, r.warnings, r.infos, r.updated_at';
 

@@ -269,7 +269,6 @@ async function readAll(
   }
   const pages: PageContent[] = [];
   let chars = 0;
-  let images = 0;
   const imagesOf: number[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     if (Date.now() > deadline) throw new JuesuanError('limit_exceeded', `读取 PDF 超时：${path}`, path);
@@ -277,13 +276,12 @@ async function readAll(
     // A table rebuilt without rules that ends its page lends its columns to the next page's first table.
     const content = await readPage(pdfjs, page, source, n, endingTable(pages[pages.length - 1])?.bands);
     chars += content.chars;
-    images += content.images;
     imagesOf.push(content.images);
     pages.push({ items: content.items, width: content.width, height: content.height });
     // page.cleanup() here would make pdfjs parse shared fonts again on the next page.
   }
   if (chars === 0 && doc.numPages > 0) {
-    const scan = images > 0 ? '，页面是图片（扫描件）' : '';
+    const scan = imagesOf.some((n) => n > 0) ? '，页面是图片（扫描件）' : '';
     throw new JuesuanError('no_text_layer', `PDF 没有文字层${scan}，需要先进行文字识别（OCR）后再读取：${path}`, path);
   }
   dropFurniture(pages);
